@@ -1,0 +1,31 @@
+package dev.gputel.runtime.cli;
+
+import dev.gputel.runtime.plugin.ComponentRegistry;
+import dev.gputel.runtime.plugin.FactoryInfo;
+import dev.gputel.spi.data.Signal;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Lists every component type the agent can run, built-in and from plugins. */
+@Command(name = "components", mixinStandardHelpOptions = true,
+    description = "List the component types this agent can run, and skipped plugins.")
+final class ComponentsCommand implements Callable<Integer> {
+  @Mixin PluginsOption plugins;
+
+  @Override
+  public Integer call() {
+    ComponentRegistry registry = plugins.load();
+    String format = "%-24s %-10s %-12s %-16s %-14s %s%n";
+    System.out.printf(format, "TYPE", "KIND", "STABILITY", "SIGNALS", "PLUGIN", "DESCRIPTION");
+    for (FactoryInfo info : registry.all()) {
+      String signals = info.factory().signals().stream().map(Signal::id).sorted()
+          .collect(Collectors.joining(","));
+      System.out.printf(format, info.type(), info.kind().id(), info.factory().stability().id(),
+          signals, info.source(), info.factory().description());
+    }
+    registry.problems().forEach(problem -> System.err.println("skipped " + problem));
+    return 0;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gputel.runtime.pipeline;
+
+import dev.gputel.runtime.telemetry.ComponentTelemetry;
+import dev.gputel.spi.component.Counter;
+import dev.gputel.spi.consumer.Consumers;
+import dev.gputel.spi.consumer.RefusedException;
+import dev.gputel.spi.data.EventBatch;
+import dev.gputel.spi.data.MetricBatch;
+import dev.gputel.spi.data.Signal;
+import dev.gputel.spi.data.TelemetryBatch;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Where one receiver's output goes: every pipeline that names it, per signal, counting what the
+ * pipelines accepted and what they refused.
+ */
+final class ReceiverOutlet {
+  private ReceiverOutlet() {}
+
+  static Consumers create(
+      ComponentTelemetry telemetry,
+      List<Pipeline<MetricBatch>> metricPipelines,
+      List<Pipeline<EventBatch>> eventPipelines) {
+    return new Consumers(
+        counted(telemetry, Signal.METRICS, metricPipelines)::accept,
+        counted(telemetry, Signal.EVENTS, eventPipelines)::accept);
+  }
+
+  private static <B extends TelemetryBatch> Consumer<B> counted(
+      ComponentTelemetry telemetry, Signal signal, List<Pipeline<B>> pipelines) {
+    if (pipelines.isEmpty()) {
+      return batch -> {}; // No pipeline takes this signal from this receiver.
+    }
+    Map<String, String> labels = Map.of("signal", signal.id());
+    Counter accepted = telemetry.counter("accepted_items",
+        "Items the receiver produced that the pipelines accepted", labels);
+    Counter refused = telemetry.counter("refused_items",
+        "Items the receiver produced that a pipeline refused (the receiver keeps them)", labels);
+    List<Pipeline<B>> targets = List.copyOf(pipelines);
+    return batch -> {
+      RefusedException refusal = null;
+      for (Pipeline<B> pipeline : targets) {
+        try {
+          pipeline.accept(batch);
+        } catch (RefusedException e) {
+          refusal = e;
+        }
+      }
+      if (refusal != null) {
+        refused.add(batch.size());
+        throw refusal;
+      }
+      accepted.add(batch.size());
+    };
+  }
+}

@@ -1,0 +1,33 @@
+package dev.gputel.spi.consumer;
+
+import java.util.Objects;
+
+/**
+ * Where a receiver sends what it produces, one consumer per signal. A receiver shared by several
+ * pipelines gets consumers that fan out to all of them; a signal no pipeline takes from it gets a
+ * consumer that discards.
+ */
+public record Consumers(MetricsConsumer metrics, EventsConsumer events) {
+  private static final MetricsConsumer DISCARD_METRICS = batch -> {};
+  private static final EventsConsumer DISCARD_EVENTS = batch -> {};
+
+  public Consumers {
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(events, "events");
+  }
+
+  /** Returns consumers that take metrics and discard events. */
+  public static Consumers ofMetrics(MetricsConsumer metrics) {
+    return new Consumers(metrics, DISCARD_EVENTS);
+  }
+
+  /** Returns consumers that take events and discard metrics. */
+  public static Consumers ofEvents(EventsConsumer events) {
+    return new Consumers(DISCARD_METRICS, events);
+  }
+
+  /** Returns consumers that discard everything. */
+  public static Consumers discarding() {
+    return new Consumers(DISCARD_METRICS, DISCARD_EVENTS);
+  }
+}

@@ -1,0 +1,2 @@
+/** The processor contract. */
+package dev.gputel.spi.processor;

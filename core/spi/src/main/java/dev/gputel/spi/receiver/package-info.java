@@ -1,0 +1,2 @@
+/** The receiver contract. */
+package dev.gputel.spi.receiver;
