@@ -25,6 +25,18 @@ import java.util.function.Predicate;
 public final class AgentProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** INFO to standard error, as in the distribution, so tests can read what the agent said. */
+  private static final String LOGGING = """
+      <configuration>
+        <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+          <target>System.err</target>
+          <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n</pattern></encoder>
+        </appender>
+        <logger name="org.pf4j" level="WARN"/>
+        <root level="INFO"><appender-ref ref="STDERR"/></root>
+      </configuration>
+      """;
+
   private final Process process;
   private final Path stdout;
   private final Path stderr;
@@ -42,10 +54,12 @@ public final class AgentProcess implements AutoCloseable {
   public static AgentProcess start(String classPath, Path workDirectory, Map<String, String> environment,
       String... arguments) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-        "-cp", classPath, "dev.gputel.runtime.cli.Main"));
-    command.addAll(List.of(arguments));
     Files.createDirectories(workDirectory);
+    Path logging = workDirectory.resolve("logback.xml");
+    Files.writeString(logging, LOGGING);
+    List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        "-Dlogback.configurationFile=" + logging, "-cp", classPath, "dev.gputel.runtime.cli.Main"));
+    command.addAll(List.of(arguments));
     Path stdout = workDirectory.resolve("agent.stdout");
     Path stderr = workDirectory.resolve("agent.stderr");
     ProcessBuilder builder = new ProcessBuilder(command)
