@@ -81,10 +81,15 @@ public final class Spool implements AutoCloseable {
     Files.createDirectories(directory);
     FileChannel lockChannel = FileChannel.open(directory.resolve("lock"),
         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock directoryLock = lockChannel.tryLock();
+    FileLock directoryLock;
+    try {
+      directoryLock = lockChannel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      directoryLock = null; // Held by another spool of this same process.
+    }
     if (directoryLock == null) {
       lockChannel.close();
-      throw new IOException("spool directory " + directory + " is in use by another process");
+      throw new IOException("spool directory " + directory + " is in use by another spool or process");
     }
     AckFile ackFile = AckFile.open(directory.resolve("ack.state"));
     Recovery.Result recovered = Recovery.run(directory, ackFile);

@@ -1,0 +1,32 @@
+package dev.gputel.runtime.testcomponents;
+
+import com.typesafe.config.Config;
+import dev.gputel.spi.component.ComponentSettings;
+import dev.gputel.spi.component.Stability;
+import dev.gputel.spi.data.Signal;
+import dev.gputel.spi.exporter.Exporter;
+import dev.gputel.spi.exporter.ExporterFactory;
+import java.util.Set;
+
+/** An exporter that declares only metrics, for the signal checks of pipelines. */
+public final class MetricsOnlyExporterFactory implements ExporterFactory {
+  @Override
+  public String type() {
+    return "metrics-only";
+  }
+
+  @Override
+  public Stability stability() {
+    return Stability.DEVELOPMENT;
+  }
+
+  @Override
+  public Set<Signal> signals() {
+    return Set.of(Signal.METRICS);
+  }
+
+  @Override
+  public Exporter create(ComponentSettings settings, Config config) {
+    return new Exporter() {};
+  }
+}
