@@ -121,7 +121,9 @@ public final class Spool implements AutoCloseable {
       if (closed) {
         throw new IOException("spool " + directory + " is closed");
       }
-      long needed = frame.remaining();
+      // Each append may start a new segment, so it reserves room for a segment header too: the
+      // cap is never exceeded, at the price of a few bytes of slack.
+      long needed = append.reservation();
       if (diskBytes.get() + reservedBytes + needed > settings.maxSize()) {
         throw new SpoolFullException("spool " + directory + " is full: " + (diskBytes.get() + reservedBytes)
             + " of " + settings.maxSize() + " bytes in use");
@@ -317,9 +319,9 @@ public final class Spool implements AutoCloseable {
         failure = e;
         log.error("spool {}: write failed", directory, e);
       }
-      long written = group.stream().mapToLong(PendingAppend::size).sum();
+      long reserved = group.stream().mapToLong(PendingAppend::reservation).sum();
       synchronized (appendLock) {
-        reservedBytes -= written;
+        reservedBytes -= reserved;
       }
       for (PendingAppend append : group) {
         if (failure == null) {
@@ -437,6 +439,10 @@ public final class Spool implements AutoCloseable {
   private record PendingAppend(ByteBuffer frame, CompletableFuture<Void> done) {
     long size() {
       return frame.capacity();
+    }
+
+    long reservation() {
+      return size() + Frames.SEGMENT_HEADER;
     }
   }
 }
