@@ -132,6 +132,10 @@ public final class AgentProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public long pid() {
     return process.pid();
   }

@@ -46,6 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class ComponentContractKit {
   @TempDir protected Path stateDirectory;
 
+  /** What the component under test reported about itself; a fresh one for every test. */
+  protected final RecordingTelemetry telemetry = new RecordingTelemetry();
+
+  private Clock clock;
+
   /** Returns the factory under test. */
   protected abstract ComponentFactory factory();
 
@@ -57,9 +62,19 @@ public abstract class ComponentContractKit {
     return "";
   }
 
-  /** Returns the clock components are created with. */
+  /**
+   * Returns the clock components are created with; called once per test. Override to keep a
+   * {@link ManualClock} the test can move.
+   */
   protected Clock clock() {
     return ManualClock.atFixedStart();
+  }
+
+  private Clock componentClock() {
+    if (clock == null) {
+      clock = clock();
+    }
+    return clock;
   }
 
   /**
@@ -177,7 +192,7 @@ public abstract class ComponentContractKit {
       defaults = defaults.withFallback(registry.runtimeDefaults().getObject("exporter-helper"));
     }
     Config config = ConfigFactory.parseString(configBody()).withFallback(defaults).resolve();
-    ComponentSettings settings = new ComponentSettings(id, new RecordingTelemetry(), clock(),
+    ComponentSettings settings = new ComponentSettings(id, telemetry, componentClock(),
         stateDirectory, "test");
     return switch (factory()) {
       case ReceiverFactory receivers -> receivers.create(settings, config, sink.consumers());
@@ -209,7 +224,7 @@ public abstract class ComponentContractKit {
   }
 
   private ConfigValidator validator() {
-    return new ConfigValidator(registry(new TelemetrySink()), new ComponentCreator(clock()));
+    return new ConfigValidator(registry(new TelemetrySink()), new ComponentCreator(componentClock()));
   }
 
   private Config pipelineConfig(String body) {

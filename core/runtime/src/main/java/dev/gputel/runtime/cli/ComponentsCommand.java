@@ -17,7 +17,9 @@ final class ComponentsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ComponentRegistry registry = plugins.load();
-    String format = "%-24s %-10s %-12s %-16s %-14s %s%n";
+    int typeWidth = Math.max(4, registry.all().stream().mapToInt(i -> i.type().length()).max().orElse(0));
+    int pluginWidth = Math.max(6, registry.all().stream().mapToInt(i -> i.source().length()).max().orElse(0));
+    String format = "%-" + typeWidth + "s  %-9s  %-11s  %-14s  %-" + pluginWidth + "s  %s%n";
     System.out.printf(format, "TYPE", "KIND", "STABILITY", "SIGNALS", "PLUGIN", "DESCRIPTION");
     for (FactoryInfo info : registry.all()) {
       String signals = info.factory().signals().stream().map(Signal::id).sorted()

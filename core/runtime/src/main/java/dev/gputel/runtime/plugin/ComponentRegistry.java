@@ -41,7 +41,7 @@ public final class ComponentRegistry {
           new PluginProblem(
               info.source(),
               info.kind().id() + " type '" + info.type() + "' is already provided by "
-                  + existing.source() + "; skipped"));
+                  + existing.source()));
       return;
     }
     ofKind.put(info.type(), info);

@@ -55,7 +55,7 @@ public final class PluginLoader {
             "failed to start: " + describe(plugin.getFailedException()));
       }
     }
-    registry.problems().forEach(problem -> log.warn("{}; skipped", problem));
+    registry.problems().forEach(problem -> log.warn("skipped {}", problem));
     return registry;
   }
 
@@ -64,7 +64,10 @@ public final class PluginLoader {
     try {
       id = manager.loadPlugin(path);
     } catch (RuntimeException | LinkageError e) {
-      registry.addProblem(new PluginProblem(path.getFileName().toString(), describe(e)));
+      String message = String.valueOf(e.getMessage()).contains("No PluginDescriptorFinder")
+          ? "not a plugin: its manifest has no Plugin-Id (see examples/loadavg-receiver)"
+          : describe(e);
+      registry.addProblem(new PluginProblem(path.getFileName().toString(), message));
       return;
     }
     PluginWrapper plugin = manager.getPlugin(id);

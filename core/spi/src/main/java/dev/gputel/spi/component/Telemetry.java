@@ -24,7 +24,11 @@ public interface Telemetry {
   /** Publishes a gauge whose value is read from {@code value} at every scrape. */
   void gauge(String name, String help, DoubleSupplier value);
 
-  /** Records whether the component's source or destination is reachable, and why not. */
+  /**
+   * Records whether the component's source or destination is reachable, and why not. Report
+   * every change; repeating the current status is cheap and ignored. The runtime logs each change,
+   * so the component need not log it again.
+   */
   void reportStatus(ComponentStatus status);
 
   /** Returns telemetry that records nothing, for tools and tests that do not need it. */

@@ -152,7 +152,7 @@ class LoadavgPluginIT {
           throw new TimeoutException("waited " + TIMEOUT + " for " + file + "; it holds:\n" + text
               + "\nagent stderr:\n" + agent.stderr());
         }
-        if (ProcessHandle.of(agent.pid()).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+        if (!agent.isAlive()) {
           throw new IllegalStateException("the agent exited; stderr:\n" + agent.stderr());
         }
         WatchKey key = watcher.poll(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(500)), TimeUnit.NANOSECONDS);

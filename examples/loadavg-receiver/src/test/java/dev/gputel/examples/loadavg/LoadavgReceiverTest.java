@@ -7,7 +7,6 @@ import dev.gputel.spi.component.ComponentId;
 import dev.gputel.spi.component.ComponentKind;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.ComponentStatus;
-import dev.gputel.spi.component.Counter;
 import dev.gputel.spi.component.Telemetry;
 import dev.gputel.spi.data.MetricPoint;
 import dev.gputel.testing.ManualClock;
@@ -20,10 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +51,7 @@ class LoadavgReceiverTest {
             tuple("system_processes_running", 1.0, START.plusSeconds(10)),
             tuple("system_processes_total", 460.0, START.plusSeconds(10)));
     assertThat(telemetry.statuses()).containsExactly(ComponentStatus.ok());
-    assertThat(telemetry.counter("read_errors")).isZero();
+    assertThat(telemetry.count("read_errors")).isZero();
   }
 
   @Test
@@ -68,7 +63,7 @@ class LoadavgReceiverTest {
     receiver.poll();
 
     assertThat(sink.metricBatches()).isEmpty();
-    assertThat(telemetry.counter("read_errors")).isEqualTo(2);
+    assertThat(telemetry.count("read_errors")).isEqualTo(2);
     assertThat(telemetry.statuses())
         .as("reported once, not at every failed read")
         .containsExactly(ComponentStatus.down("cannot read " + file + ": no such file"));
@@ -88,7 +83,7 @@ class LoadavgReceiverTest {
     receiver.poll();
 
     assertThat(sink.metricBatches()).isEmpty();
-    assertThat(telemetry.counter("read_errors")).isEqualTo(1);
+    assertThat(telemetry.count("read_errors")).isEqualTo(1);
     assertThat(telemetry.statuses()).singleElement().satisfies(status -> {
       assertThat(status.up()).isFalse();
       assertThat(status.reason()).startsWith(file + " is not in /proc/loadavg format").endsWith("\"0.10 0.20\\n\"");
@@ -104,31 +99,11 @@ class LoadavgReceiverTest {
   @Test
   void keepsReadingOnItsScheduleAfterAFailedRead() throws Exception {
     Path file = directory.resolve("loadavg");
-    CountDownLatch down = new CountDownLatch(1);
-    Telemetry watched = new Telemetry() {
-      @Override
-      public Counter counter(String name, String help, Map<String, String> labels) {
-        return telemetry.counter(name, help, labels);
-      }
-
-      @Override
-      public void gauge(String name, String help, DoubleSupplier value) {
-        telemetry.gauge(name, help, value);
-      }
-
-      @Override
-      public void reportStatus(ComponentStatus status) {
-        telemetry.reportStatus(status);
-        if (!status.up()) {
-          down.countDown();
-        }
-      }
-    };
-    LoadavgReceiver receiver = receiver(file, Duration.ofMillis(20), watched);
+    LoadavgReceiver receiver = receiver(file, Duration.ofMillis(20), telemetry);
     TestHost host = new TestHost();
     receiver.start(host);
     try {
-      assertThat(down.await(10, TimeUnit.SECONDS)).as("reported down while the file is missing").isTrue();
+      telemetry.awaitStatus(status -> !status.up(), Duration.ofSeconds(10)); // down while the file is missing
       write("0.10 0.20 0.30 1/2 3\n");
       sink.awaitMetricBatches(1, Duration.ofSeconds(10));
     } finally {

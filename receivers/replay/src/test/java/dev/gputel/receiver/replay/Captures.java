@@ -1,0 +1,31 @@
+package dev.gputel.receiver.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The real captures shipped in the distribution's config/captures folder (see PROVENANCE.md there). */
+final class Captures {
+  static final Path ROOT = Path.of(System.getProperty("gputel.captures", "../../config/captures"));
+  static final Path H100_IDLE = ROOT.resolve("nvidia-smi/h100-80gb-hbm3__590.48.01__idle.csv");
+  static final Path H100_LOAD = ROOT.resolve("nvidia-smi/h100-80gb-hbm3__590.48.01__load.csv");
+  static final Path H200_MIG_LOAD = ROOT.resolve("nvidia-smi/h200-mig__590.48.01__load.csv");
+  static final Path XID_LINES = ROOT.resolve("kernel-log/xid-lines.log");
+
+  private Captures() {}
+
+  static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CsvCapture parse(Path file) {
+    return CsvCapture.parse(file.getFileName().toString(), lines(file));
+  }
+}
