@@ -1,0 +1,111 @@
+package dev.gputel.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The short-lived commands of the unpacked tarball: --version, components, validate. */
+class CommandsIT {
+  @TempDir static Path unpacked;
+  static Distribution distribution;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    distribution = Distribution.unpack(unpacked);
+  }
+
+  @Test
+  void launcherIsExecutableAsShipped() {
+    assertThat(Files.isExecutable(distribution.launcher())).isTrue();
+  }
+
+  @Test
+  void versionPrintsTheAgentVersion() throws Exception {
+    GputelProcess.Result result = distribution.run(work, "--version");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).startsWith("gputel " + Distribution.VERSION + " ");
+  }
+
+  @Test
+  void launcherFindsItsHomeThroughSymlinks() throws Exception {
+    // Like /usr/local/bin/gputel -> /opt/gputel -> /opt/gputel-0.1.0: an absolute link to a
+    // relative one. Both live beside the distribution so that @TempDir cleanup stays inside it.
+    Path links = Files.createDirectories(unpacked.resolve("links"));
+    Path relative = Files.createSymbolicLink(links.resolve("relative"),
+        links.relativize(distribution.launcher()));
+    Path link = Files.createSymbolicLink(links.resolve("gputel"), relative.toAbsolutePath());
+
+    GputelProcess.Result result = GputelProcess.start(link, work, Distribution.environment(),
+        List.of("components")).finish();
+
+    // The built-in components are found only if lib/ was found next to the real bin/.
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).contains("replay");
+  }
+
+  @Test
+  void componentsListsTheBuiltInReceiverAndExporter() throws Exception {
+    GputelProcess.Result result = distribution.run(work, "components");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout().lines())
+        .anyMatch(line -> line.matches("replay\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
+    assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
+  }
+
+  @Test
+  void validateReportsEveryProblemWithFileAndLine() throws Exception {
+    Path capture = distribution.home()
+        .resolve("config/captures/nvidia-smi/h100-80gb-hbm3__590.48.01__idle.csv");
+    Path bad = work.resolve("bad.conf");
+    Files.writeString(bad, """
+        gputel {
+          receivers {
+            replay {
+              metrics-files = ["%s"]
+              intervall = 2s
+            }
+            nvml {}
+          }
+          exporters {
+            debug {
+              retry { initial-interval = "ten seconds" }
+            }
+          }
+          pipelines {
+            metrics { receivers = [replay, nvml], exporters = [debug, cloudwatch] }
+          }
+        }
+        """.formatted(capture));
+
+    GputelProcess.Result result = distribution.run(work, "validate", "--config", bad.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    List<String> problems = result.stderr().lines().map(String::strip)
+        .filter(line -> line.startsWith(bad + ":")).toList();
+    assertThat(problems).as(result.toString()).satisfiesExactlyInAnyOrder(
+        problem -> assertThat(problem).startsWith(bad + ":5:").contains("intervall", "interval"),
+        problem -> assertThat(problem).startsWith(bad + ":7:").contains("nvml"),
+        problem -> assertThat(problem).startsWith(bad + ":11:").contains("initial-interval"),
+        problem -> assertThat(problem).startsWith(bad + ":15:").contains("cloudwatch"));
+  }
+
+  @Test
+  void validateAcceptsTheShippedDemo() throws Exception {
+    GputelProcess.Result result = distribution.run(distribution.home(),
+        "validate", "--config", "config/demo.conf");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdout()).containsPattern(Pattern.compile("config/demo\\.conf: valid"));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gputel.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The tarball that {@code mvn package} built, unpacked as an operator would unpack it. */
+final class Distribution {
+  static final String VERSION = System.getProperty("gputel.version");
+
+  private final Path home;
+
+  private Distribution(Path home) {
+    this.home = home;
+  }
+
+  /**
+   * Unpacks the tarball into {@code directory} with tar itself, so file modes (bin/gputel's 0755)
+   * are tested exactly as they ship.
+   */
+  static Distribution unpack(Path directory) throws IOException, InterruptedException {
+    Path tarball = Path.of(System.getProperty("gputel.tarball"));
+    assertThat(tarball).as("the tarball; run these tests with mvn verify").isRegularFile();
+    Process tar = new ProcessBuilder("tar", "xzf", tarball.toString(), "-C", directory.toString())
+        .inheritIO().start();
+    assertThat(tar.waitFor(60, TimeUnit.SECONDS)).as("tar finished").isTrue();
+    assertThat(tar.exitValue()).as("tar exit code").isZero();
+    return new Distribution(directory.resolve("gputel-" + VERSION));
+  }
+
+  Path home() {
+    return home;
+  }
+
+  Path launcher() {
+    return home.resolve("bin/gputel");
+  }
+
+  /** Runs {@code bin/gputel} with {@link #environment()} and waits for it to exit. */
+  GputelProcess.Result run(Path workDirectory, String... arguments) throws Exception {
+    return GputelProcess.start(launcher(), workDirectory, environment(), List.of(arguments)).finish();
+  }
+
+  /**
+   * The test's own environment with JAVA_HOME set to the Java running the test (Java 25, which
+   * the build enforces), and with no GPUTEL_* variable of the caller's leaking in.
+   */
+  static Map<String, String> environment() {
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    environment.keySet().removeIf(name -> name.startsWith("GPUTEL_"));
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
+    return environment;
+  }
+}
