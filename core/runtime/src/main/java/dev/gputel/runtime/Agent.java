@@ -93,12 +93,12 @@ public final class Agent {
     }
     state = State.STARTING;
     startSeconds = context.clock().millis() / 1000.0;
-    if (spec.service().admin().enabled()) {
-      admin = AdminServer.start(spec.service().admin(), context, () -> state);
-      log.info("admin endpoint on http://{}:{}/ (healthz, metrics)",
-          admin.address().getHostString(), admin.address().getPort());
-    }
     try {
+      if (spec.service().admin().enabled()) {
+        admin = AdminServer.start(spec.service().admin(), context, () -> state);
+        log.info("admin endpoint on http://{}:{}/ (healthz, metrics)",
+            admin.address().getHostString(), admin.address().getPort());
+      }
       for (Map.Entry<ComponentId, ExporterRunner> exporter : graph.exporters().entrySet()) {
         exporter.getValue().start();
       }
@@ -112,8 +112,7 @@ public final class Agent {
         started.add(receiver.getValue());
       }
     } catch (Exception e) {
-      log.error("start failed: {}", e.getMessage());
-      shutdown();
+      shutdown(); // What started is stopped again; the caller reports the failure.
       throw e;
     }
     state = State.RUNNING;

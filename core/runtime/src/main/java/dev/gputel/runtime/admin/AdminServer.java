@@ -29,7 +29,14 @@ public final class AdminServer {
 
   public static AdminServer start(AdminSettings settings, AgentContext context, Supplier<Agent.State> state)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 16);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 16);
+    } catch (java.net.BindException e) {
+      throw new IOException("admin endpoint cannot listen on " + settings.host() + ":" + settings.port()
+          + " (" + e.getMessage() + "): set gputel.service.admin.port (or GPUTEL_ADMIN_PORT) to a free port,"
+          + " or admin.enabled = false", e);
+    }
     HealthReport health = new HealthReport(context, state);
     server.createContext("/healthz", exchange -> {
       if (allowGet(exchange)) {

@@ -44,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
           Thread.ofPlatform().name("gputel-shutdown").unstarted(holder[0]::shutdown));
       holder[0].start();
     } catch (Exception e) {
-      log.error("gputel could not start: {}", e.getMessage(), e);
+      log.error("gputel could not start: {}", e.getMessage());
+      log.debug("start failure", e);
       return 1;
     }
     return KEEP_RUNNING;

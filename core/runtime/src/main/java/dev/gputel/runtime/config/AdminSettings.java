@@ -5,12 +5,13 @@ import com.typesafe.config.Config;
 /** Where the admin endpoint ({@code /healthz}, {@code /metrics}) listens. */
 public record AdminSettings(boolean enabled, String host, int port) {
 
-  static AdminSettings from(Config config) {
-    int port = config.getInt("port");
+  /** Reads {@code admin.*} of the service settings. */
+  static AdminSettings from(Config service) {
+    int port = service.getInt("admin.port");
     if (port < 0 || port > 65535) {
       throw new com.typesafe.config.ConfigException.BadValue(
-          config.getValue("port").origin(), "port", "must be between 0 and 65535, not " + port);
+          service.getValue("admin.port").origin(), "admin.port", "must be between 0 and 65535, not " + port);
     }
-    return new AdminSettings(config.getBoolean("enabled"), config.getString("host"), port);
+    return new AdminSettings(service.getBoolean("admin.enabled"), service.getString("admin.host"), port);
   }
 }

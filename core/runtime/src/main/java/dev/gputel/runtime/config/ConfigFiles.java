@@ -33,13 +33,20 @@ public final class ConfigFiles {
           ConfigFactory.parseFile(
               file.toFile(),
               ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
-      return parsed.resolve(
-          ConfigResolveOptions.defaults()
-              .setUseSystemEnvironment(false)
-              .appendResolver(new EnvironmentResolver(environment)));
+      return parsed.resolve(resolveOptions(environment));
     } catch (ConfigException e) {
       throw new ConfigProblems(List.of(ConfigProblem.of(e, "")));
     }
+  }
+
+  /**
+   * Returns options that take substitutions the file does not define from {@code environment},
+   * each value's origin naming its variable.
+   */
+  public static ConfigResolveOptions resolveOptions(Map<String, String> environment) {
+    return ConfigResolveOptions.defaults()
+        .setUseSystemEnvironment(false)
+        .appendResolver(new EnvironmentResolver(environment));
   }
 
   /** Resolves substitutions that the file does not define from environment variables. */

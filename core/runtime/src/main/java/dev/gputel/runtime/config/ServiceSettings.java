@@ -11,6 +11,6 @@ public record ServiceSettings(Duration shutdownTimeout, Path dataDirectory, Admi
     return new ServiceSettings(
         config.getDuration("shutdown-timeout"),
         Path.of(config.getString("data-directory")),
-        AdminSettings.from(config.getConfig("admin")));
+        AdminSettings.from(config));
   }
 }

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
+import dev.gputel.runtime.config.ConfigFiles;
 import dev.gputel.spi.component.ComponentKind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,6 +94,6 @@ public final class ComponentRegistry {
         l ->
             ConfigFactory.parseResourcesAnySyntax(
                     l, "reference.conf", ConfigParseOptions.defaults().setClassLoader(l))
-                .resolve(ConfigResolveOptions.defaults()));
+                .resolve(ConfigFiles.resolveOptions(System.getenv())));
   }
 }

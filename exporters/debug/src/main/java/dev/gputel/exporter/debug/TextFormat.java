@@ -33,7 +33,10 @@ final class TextFormat {
       for (Event event : batch.events()) {
         out.append("  ").append(event.timestamp()).append(' ').append(event.severity()).append(' ')
             .append(event.body());
-        attributes(out, event.attributes());
+        if (!event.attributes().isEmpty()) {
+          out.append("  ");
+          attributes(out, event.attributes());
+        }
         out.append('\n');
       }
     }
