@@ -27,7 +27,8 @@ class ConfigValidatorTest {
     assertThat(problems.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
         file + ":5: gputel.receivers.test-source.intervall: unknown key (did you mean 'interval'?)",
         file + ":7: gputel.receivers.nvml: unknown receiver type 'nvml'; known: test-source",
-        file + ":11: gputel.exporters.recording.retry.initial-interval: Could not parse duration number 'ten'",
+        file + ":11: gputel.exporters.recording.retry.initial-interval: Could not parse duration number 'ten' "
+            + "(write a number and a unit, as in 10s, 500ms, 5m)",
         file + ":15: gputel.pipelines.metrics.exporters: pipeline 'metrics' names exporter 'cloudwatch', "
             + "which is not defined under gputel.exporters");
   }
@@ -128,8 +129,8 @@ class ConfigValidatorTest {
         """));
 
     assertThat(problems.problems()).singleElement().satisfies(problem -> {
-      assertThat(problem.path()).isEqualTo("gputel.receivers.test-source");
-      assertThat(problem.message()).contains("interval").contains("LIST");
+      assertThat(problem.path()).isEqualTo("gputel.receivers.test-source.interval");
+      assertThat(problem.message()).isEqualTo("has type LIST rather than STRING");
     });
   }
 
