@@ -108,4 +108,19 @@ class CommandsIT {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout()).containsPattern(Pattern.compile("config/demo\\.conf: valid"));
   }
+
+  @Test
+  void printConfigShowsTheDemoWithEveryDefaultFilledIn() throws Exception {
+    GputelProcess.Result result = distribution.run(distribution.home(),
+        "print-config", "--config", "config/demo.conf");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    com.typesafe.config.Config effective = com.typesafe.config.ConfigFactory.parseString(result.stdout());
+    assertThat(effective.getString("gputel.receivers.replay.interval")).isEqualTo("2s");
+    assertThat(effective.getInt("gputel.receivers.replay.log-lines-per-interval")).isEqualTo(1);
+    assertThat(effective.getString("gputel.exporters.debug.format")).isEqualTo("text");
+    assertThat(effective.getInt("gputel.exporters.debug.queue.size")).isEqualTo(1000);
+    assertThat(effective.getString("gputel.service.shutdown-timeout")).isEqualTo("5s");
+    assertThat(effective.getStringList("gputel.pipelines.events.receivers")).containsExactly("replay");
+  }
 }
