@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * What a spool of 1 GiB (65,536 records of 16 KiB) costs at start, in seconds per operation, which
- * for {@code replay} is seconds per GiB:
+ * What a spool of 1 GiB (65,536 records of 16 KiB) costs at start, in milliseconds per operation,
+ * which for {@code replay} is milliseconds per GiB:
  *
  * <ul>
  *   <li>{@code open}: {@link Spool#open} after a clean close; recovery scans only the last segment;
@@ -51,7 +51,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
