@@ -1,0 +1,44 @@
+package dev.gputel.benchmarks.pipeline;
+
+import com.typesafe.config.Config;
+import dev.gputel.spi.component.ComponentSettings;
+import dev.gputel.spi.component.Stability;
+import dev.gputel.spi.data.MetricBatch;
+import dev.gputel.spi.data.MetricPoint;
+import dev.gputel.spi.data.Signal;
+import dev.gputel.spi.processor.Processor;
+import dev.gputel.spi.processor.ProcessorFactory;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Creates {@code bench-filter} processors: they drop points whose metric name is excluded. */
+final class MetricFilterProcessorFactory implements ProcessorFactory {
+  static final String TYPE = "bench-filter";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public Stability stability() {
+    return Stability.DEVELOPMENT;
+  }
+
+  @Override
+  public Set<Signal> signals() {
+    return Set.of(Signal.METRICS);
+  }
+
+  @Override
+  public Processor create(ComponentSettings settings, Config config) {
+    Set<String> excluded = Set.copyOf(config.getStringList("exclude"));
+    Predicate<MetricPoint> keep = point -> !excluded.contains(point.name());
+    return new Processor() {
+      @Override
+      public MetricBatch processMetrics(MetricBatch batch) {
+        return Points.retain(batch, keep);
+      }
+    };
+  }
+}
