@@ -1,6 +1,7 @@
 package dev.gputel.benchmarks.pipeline;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Host;
 import dev.gputel.spi.component.Stability;
@@ -17,9 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * gave it under its instance id, so the benchmark thread can push batches into the pipelines as
  * if the receiver had produced them.
  */
-final class BenchSourceFactory implements ReceiverFactory {
+final class BenchSourceFactory extends AbstractComponentFactory implements ReceiverFactory {
   static final String TYPE = "bench-source";
   private static final Map<String, Consumers> OUTLETS = new ConcurrentHashMap<>();
+
+  BenchSourceFactory() {
+    super(TYPE, Stability.DEVELOPMENT, Set.of(Signal.METRICS), "");
+  }
 
   /** Returns where a started receiver sends its batches. */
   static Consumers outlet(String instanceId) {
@@ -28,21 +33,6 @@ final class BenchSourceFactory implements ReceiverFactory {
       throw new IllegalStateException("receiver " + instanceId + " is not running");
     }
     return next;
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.benchmarks.pipeline;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Host;
 import dev.gputel.spi.component.Stability;
@@ -17,9 +18,13 @@ import java.util.concurrent.atomic.LongAdder;
  * Creates {@code bench-count} exporters: they count what the runtime's workers hand them and send
  * nothing. A started exporter publishes its counts under its instance id.
  */
-final class CountingExporterFactory implements ExporterFactory {
+final class CountingExporterFactory extends AbstractComponentFactory implements ExporterFactory {
   static final String TYPE = "bench-count";
   private static final Map<String, Counts> RUNNING = new ConcurrentHashMap<>();
+
+  CountingExporterFactory() {
+    super(TYPE, Stability.DEVELOPMENT, Set.of(Signal.METRICS), "");
+  }
 
   /** What one exporter instance was handed. */
   static final class Counts {
@@ -34,21 +39,6 @@ final class CountingExporterFactory implements ExporterFactory {
       throw new IllegalStateException("exporter " + instanceId + " is not running");
     }
     return counts;
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.benchmarks.pipeline;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.data.MetricBatch;
@@ -10,22 +11,11 @@ import dev.gputel.spi.processor.ProcessorFactory;
 import java.util.Set;
 
 /** Creates {@code bench-drop-nan} processors: they drop points whose value is NaN. */
-final class DropNanProcessorFactory implements ProcessorFactory {
+final class DropNanProcessorFactory extends AbstractComponentFactory implements ProcessorFactory {
   static final String TYPE = "bench-drop-nan";
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
+  DropNanProcessorFactory() {
+    super(TYPE, Stability.DEVELOPMENT, Set.of(Signal.METRICS), "");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.benchmarks.pipeline;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.data.MetricBatch;
@@ -12,22 +13,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /** Creates {@code bench-filter} processors: they drop points whose metric name is excluded. */
-final class MetricFilterProcessorFactory implements ProcessorFactory {
+final class MetricFilterProcessorFactory extends AbstractComponentFactory implements ProcessorFactory {
   static final String TYPE = "bench-filter";
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
+  MetricFilterProcessorFactory() {
+    super(TYPE, Stability.DEVELOPMENT, Set.of(Signal.METRICS), "");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.benchmarks.pipeline;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.data.Attributes;
@@ -11,22 +12,11 @@ import dev.gputel.spi.processor.ProcessorFactory;
 import java.util.Set;
 
 /** Creates {@code bench-resource} processors: they add fixed attributes to each batch's resource. */
-final class ResourceAttributesProcessorFactory implements ProcessorFactory {
+final class ResourceAttributesProcessorFactory extends AbstractComponentFactory implements ProcessorFactory {
   static final String TYPE = "bench-resource";
 
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
+  ResourceAttributesProcessorFactory() {
+    super(TYPE, Stability.DEVELOPMENT, Set.of(Signal.METRICS), "");
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +49,8 @@ public final class AgentProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code gputel <arguments>} on {@code classPath}, in {@code workDirectory}, with extra
-   * environment variables.
+   * Starts {@code gputel <arguments>} on {@code classPath}, in {@code workDirectory}, with this
+   * process's environment plus {@code environment}.
    */
   public static AgentProcess start(String classPath, Path workDirectory, Map<String, String> environment,
       String... arguments) throws IOException {
@@ -60,12 +61,25 @@ public final class AgentProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
         "-Dlogback.configurationFile=" + logging, "-cp", classPath, "dev.gputel.runtime.cli.Main"));
     command.addAll(List.of(arguments));
-    Path stdout = workDirectory.resolve("agent.stdout");
-    Path stderr = workDirectory.resolve("agent.stderr");
+    Map<String, String> all = new HashMap<>(System.getenv());
+    all.putAll(environment);
+    return launch(command, workDirectory, all);
+  }
+
+  /**
+   * Starts any command (a distribution's {@code bin/gputel}) in {@code workDirectory} with exactly
+   * {@code environment}, its output captured to files: pipes could fill up and stall the agent.
+   */
+  public static AgentProcess launch(List<String> command, Path workDirectory, Map<String, String> environment)
+      throws IOException {
+    Files.createDirectories(workDirectory);
+    Path stdout = Files.createTempFile(workDirectory, "agent", ".stdout");
+    Path stderr = Files.createTempFile(workDirectory, "agent", ".stderr");
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workDirectory.toFile())
         .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile());
+    builder.environment().clear();
     builder.environment().putAll(environment);
     return new AgentProcess(builder.start(), stdout, stderr);
   }
@@ -98,7 +112,8 @@ public final class AgentProcess implements AutoCloseable {
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("agent exited with " + process.exitValue() + ":\n" + stderr());
+        throw new IllegalStateException("agent exited before " + path + " was ready: "
+            + new Result(process.exitValue(), stdout(), stderr()));
       }
       try {
         HttpResponse<String> response = HTTP.send(
@@ -126,10 +141,23 @@ public final class AgentProcess implements AutoCloseable {
 
   /** Waits for the process to exit and returns its exit code. */
   public int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
+    return finish(timeout).exitCode();
+  }
+
+  /** Waits for the process to exit and returns what it left behind. */
+  public Result finish(Duration timeout) throws InterruptedException, TimeoutException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new TimeoutException("agent still running after " + timeout + "\n" + stderr());
     }
-    return process.exitValue();
+    return new Result(process.exitValue(), stdout(), stderr());
+  }
+
+  /** What a finished process left behind. */
+  public record Result(int exitCode, String stdout, String stderr) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
+    }
   }
 
   public boolean isAlive() {

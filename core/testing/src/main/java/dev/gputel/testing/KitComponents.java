@@ -1,6 +1,7 @@
 package dev.gputel.testing;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.consumer.Consumers;
@@ -25,20 +26,9 @@ final class KitComponents {
 
   private KitComponents() {}
 
-  static final class SourceFactory implements ReceiverFactory {
-    @Override
-    public String type() {
-      return SOURCE;
-    }
-
-    @Override
-    public Stability stability() {
-      return Stability.DEVELOPMENT;
-    }
-
-    @Override
-    public Set<Signal> signals() {
-      return Set.of(Signal.METRICS, Signal.EVENTS);
+  static final class SourceFactory extends AbstractComponentFactory implements ReceiverFactory {
+    SourceFactory() {
+      super(SOURCE, Stability.DEVELOPMENT, Set.of(Signal.METRICS, Signal.EVENTS), "");
     }
 
     @Override
@@ -47,26 +37,12 @@ final class KitComponents {
     }
   }
 
-  static final class SinkFactory implements ExporterFactory {
+  static final class SinkFactory extends AbstractComponentFactory implements ExporterFactory {
     private final TelemetrySink sink;
 
     SinkFactory(TelemetrySink sink) {
+      super(SINK, Stability.DEVELOPMENT, Set.of(Signal.METRICS, Signal.EVENTS), "");
       this.sink = sink;
-    }
-
-    @Override
-    public String type() {
-      return SINK;
-    }
-
-    @Override
-    public Stability stability() {
-      return Stability.DEVELOPMENT;
-    }
-
-    @Override
-    public Set<Signal> signals() {
-      return Set.of(Signal.METRICS, Signal.EVENTS);
     }
 
     @Override

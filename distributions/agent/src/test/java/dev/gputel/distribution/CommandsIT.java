@@ -2,6 +2,7 @@ package dev.gputel.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gputel.testing.AgentProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class CommandsIT {
 
   @Test
   void versionPrintsTheAgentVersion() throws Exception {
-    GputelProcess.Result result = distribution.run(work, "--version");
+    AgentProcess.Result result = distribution.run(work, "--version");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout()).startsWith("gputel " + Distribution.VERSION + " ");
@@ -44,8 +45,8 @@ class CommandsIT {
         links.relativize(distribution.launcher()));
     Path link = Files.createSymbolicLink(links.resolve("gputel"), relative.toAbsolutePath());
 
-    GputelProcess.Result result = GputelProcess.start(link, work, Distribution.environment(),
-        List.of("components")).finish();
+    AgentProcess.Result result = Distribution.start(link, work, Distribution.environment(), "components")
+        .finish(Distribution.COMMAND_TIMEOUT);
 
     // The built-in components are found only if lib/ was found next to the real bin/.
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -54,7 +55,7 @@ class CommandsIT {
 
   @Test
   void componentsListsTheBuiltInReceiverAndExporter() throws Exception {
-    GputelProcess.Result result = distribution.run(work, "components");
+    AgentProcess.Result result = distribution.run(work, "components");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout().lines())
@@ -88,7 +89,7 @@ class CommandsIT {
         }
         """.formatted(capture));
 
-    GputelProcess.Result result = distribution.run(work, "validate", "--config", bad.toString());
+    AgentProcess.Result result = distribution.run(work, "validate", "--config", bad.toString());
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     List<String> problems = result.stderr().lines().map(String::strip)
@@ -102,7 +103,7 @@ class CommandsIT {
 
   @Test
   void validateAcceptsTheShippedDemo() throws Exception {
-    GputelProcess.Result result = distribution.run(distribution.home(),
+    AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/demo.conf");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -111,7 +112,7 @@ class CommandsIT {
 
   @Test
   void printConfigShowsTheDemoWithEveryDefaultFilledIn() throws Exception {
-    GputelProcess.Result result = distribution.run(distribution.home(),
+    AgentProcess.Result result = distribution.run(distribution.home(),
         "print-config", "--config", "config/demo.conf");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -2,8 +2,10 @@ package dev.gputel.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gputel.testing.AgentProcess;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +42,20 @@ final class Distribution {
     return home.resolve("bin/gputel");
   }
 
+  /** Long enough for a JVM start on a loaded 2-core build machine, short enough to fail a hang. */
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
   /** Runs {@code bin/gputel} with {@link #environment()} and waits for it to exit. */
-  GputelProcess.Result run(Path workDirectory, String... arguments) throws Exception {
-    return GputelProcess.start(launcher(), workDirectory, environment(), List.of(arguments)).finish();
+  AgentProcess.Result run(Path workDirectory, String... arguments) throws Exception {
+    return start(launcher(), workDirectory, environment(), arguments).finish(COMMAND_TIMEOUT);
+  }
+
+  /** Starts {@code launcher} (bin/gputel or a link to it) with exactly {@code environment}. */
+  static AgentProcess start(Path launcher, Path workDirectory, Map<String, String> environment,
+      String... arguments) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(arguments));
+    return AgentProcess.launch(command, workDirectory, environment);
   }
 
   /**

@@ -2,10 +2,10 @@ package dev.gputel.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gputel.testing.AgentProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class JavaDiscoveryIT {
     Map<String, String> environment =
         Map.of("JAVA_HOME", work.resolve("no-such-jdk").toString(), "PATH", bin.toString());
 
-    GputelProcess.Result result = launch(environment);
+    AgentProcess.Result result = launch(environment);
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.stderr()).as(result.toString())
@@ -50,15 +50,15 @@ class JavaDiscoveryIT {
         "#!/bin/sh\necho '    java.specification.version = " + version + "' >&2\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    GputelProcess.Result result = launch(Map.of("PATH", bin.toString()));
+    AgentProcess.Result result = launch(Map.of("PATH", bin.toString()));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
     assertThat(result.stderr()).as(result.toString())
         .contains("found Java " + version + " at " + java, "JAVA_HOME", "Java 25");
   }
 
-  private GputelProcess.Result launch(Map<String, String> environment) throws Exception {
-    return GputelProcess.start(distribution.launcher(), work, environment, List.of("--version"))
-        .finish();
+  private AgentProcess.Result launch(Map<String, String> environment) throws Exception {
+    return Distribution.start(distribution.launcher(), work, environment, "--version")
+        .finish(Distribution.COMMAND_TIMEOUT);
   }
 }

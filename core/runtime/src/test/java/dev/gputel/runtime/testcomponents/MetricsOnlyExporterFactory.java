@@ -1,6 +1,7 @@
 package dev.gputel.runtime.testcomponents;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.data.Signal;
@@ -9,20 +10,9 @@ import dev.gputel.spi.exporter.ExporterFactory;
 import java.util.Set;
 
 /** An exporter that declares only metrics, for the signal checks of pipelines. */
-public final class MetricsOnlyExporterFactory implements ExporterFactory {
-  @Override
-  public String type() {
-    return "metrics-only";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
+public final class MetricsOnlyExporterFactory extends AbstractComponentFactory implements ExporterFactory {
+  public MetricsOnlyExporterFactory() {
+    super("metrics-only", Stability.DEVELOPMENT, Set.of(Signal.METRICS), "");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.runtime.testcomponents;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Host;
 import dev.gputel.spi.component.Stability;
@@ -21,27 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An exporter that records what it was sent, or fails in a chosen way. */
-public final class RecordingExporterFactory implements ExporterFactory {
+public final class RecordingExporterFactory extends AbstractComponentFactory implements ExporterFactory {
   private final Map<String, Recording> exporters = new ConcurrentHashMap<>();
   private final LifecycleLog log;
 
   public RecordingExporterFactory(LifecycleLog log) {
+    super("recording", Stability.DEVELOPMENT, Set.of(Signal.METRICS, Signal.EVENTS), "");
     this.log = log;
-  }
-
-  @Override
-  public String type() {
-    return "recording";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS, Signal.EVENTS);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.runtime.testcomponents;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Host;
 import dev.gputel.spi.component.Stability;
@@ -13,26 +14,12 @@ import dev.gputel.spi.processor.ProcessorFactory;
 import java.util.Set;
 
 /** Adds one resource attribute; drops batches whose first point is named "drop-me". */
-public final class TagProcessorFactory implements ProcessorFactory {
+public final class TagProcessorFactory extends AbstractComponentFactory implements ProcessorFactory {
   private final LifecycleLog log;
 
   public TagProcessorFactory(LifecycleLog log) {
+    super("tag", Stability.DEVELOPMENT, Set.of(Signal.METRICS, Signal.EVENTS), "");
     this.log = log;
-  }
-
-  @Override
-  public String type() {
-    return "tag";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS, Signal.EVENTS);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gputel.runtime.testcomponents;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Host;
 import dev.gputel.spi.component.Stability;
@@ -13,27 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A receiver the test drives: it hands out the consumers it was created with. */
-public final class TestSourceFactory implements ReceiverFactory {
+public final class TestSourceFactory extends AbstractComponentFactory implements ReceiverFactory {
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
   private final LifecycleLog log;
 
   public TestSourceFactory(LifecycleLog log) {
+    super("test-source", Stability.DEVELOPMENT, Set.of(Signal.METRICS, Signal.EVENTS), "");
     this.log = log;
-  }
-
-  @Override
-  public String type() {
-    return "test-source";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.DEVELOPMENT;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS, Signal.EVENTS);
   }
 
   @Override

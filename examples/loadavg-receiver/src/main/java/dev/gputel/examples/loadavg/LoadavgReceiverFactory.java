@@ -1,6 +1,7 @@
 package dev.gputel.examples.loadavg;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.consumer.Consumers;
@@ -15,25 +16,10 @@ import org.pf4j.Extension;
  * class in the jar's {@code META-INF/extensions.idx}, which is how the agent finds it.
  */
 @Extension
-public final class LoadavgReceiverFactory implements ReceiverFactory {
-  @Override
-  public String type() {
-    return "loadavg";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.ALPHA;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS);
-  }
-
-  @Override
-  public String description() {
-    return "Reads the system load averages and process counts from /proc/loadavg";
+public final class LoadavgReceiverFactory extends AbstractComponentFactory implements ReceiverFactory {
+  public LoadavgReceiverFactory() {
+    super("loadavg", Stability.ALPHA, Set.of(Signal.METRICS),
+        "Reads the system load averages and process counts from /proc/loadavg");
   }
 
   @Override

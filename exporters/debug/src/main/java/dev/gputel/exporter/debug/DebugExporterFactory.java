@@ -1,6 +1,7 @@
 package dev.gputel.exporter.debug;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.data.Signal;
@@ -11,25 +12,10 @@ import org.pf4j.Extension;
 
 /** Creates {@code debug} exporters. */
 @Extension
-public final class DebugExporterFactory implements ExporterFactory {
-  @Override
-  public String type() {
-    return "debug";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.BETA;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS, Signal.EVENTS);
-  }
-
-  @Override
-  public String description() {
-    return "Writes batches to the console or a file, as text or JSON lines";
+public final class DebugExporterFactory extends AbstractComponentFactory implements ExporterFactory {
+  public DebugExporterFactory() {
+    super("debug", Stability.BETA, Set.of(Signal.METRICS, Signal.EVENTS),
+        "Writes batches to the console or a file, as text or JSON lines");
   }
 
   @Override

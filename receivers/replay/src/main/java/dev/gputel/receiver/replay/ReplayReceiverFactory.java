@@ -1,6 +1,7 @@
 package dev.gputel.receiver.replay;
 
 import com.typesafe.config.Config;
+import dev.gputel.spi.component.AbstractComponentFactory;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Stability;
 import dev.gputel.spi.consumer.Consumers;
@@ -12,25 +13,10 @@ import org.pf4j.Extension;
 
 /** Creates {@code replay} receivers. */
 @Extension
-public final class ReplayReceiverFactory implements ReceiverFactory {
-  @Override
-  public String type() {
-    return "replay";
-  }
-
-  @Override
-  public Stability stability() {
-    return Stability.BETA;
-  }
-
-  @Override
-  public Set<Signal> signals() {
-    return Set.of(Signal.METRICS, Signal.EVENTS);
-  }
-
-  @Override
-  public String description() {
-    return "Replays recorded nvidia-smi CSV captures and kernel-log lines";
+public final class ReplayReceiverFactory extends AbstractComponentFactory implements ReceiverFactory {
+  public ReplayReceiverFactory() {
+    super("replay", Stability.BETA, Set.of(Signal.METRICS, Signal.EVENTS),
+        "Replays recorded nvidia-smi CSV captures and kernel-log lines");
   }
 
   @Override
