@@ -23,7 +23,7 @@ class ShutdownOnSigtermTest {
   @Test
   void sigtermSendsEveryQueuedBatchBeforeExit() throws Exception {
     Path out = work.resolve("out.txt");
-    try (AgentProcess agent = start(out, "20ms", "30s")) {
+    try (AgentProcess agent = start(out, "50ms", "30s")) {
       String metrics = awaitBacklog(agent);
       assertThat(sent(metrics)).as("a backlog exists when SIGTERM arrives").isLessThan(BATCHES);
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,11 @@ class PipelineIsolationTest {
         }
         """.formatted(data, BATCHES), context);
     try {
-      for (int i = 0; i < BATCHES; i++) {
+      components.sources.next("test-source").metrics().consume(batch(0));
+      // Once the failing exporter's worker holds the first batch (waiting an hour to retry it),
+      // exactly five more fit in its queue.
+      Awaitility.await().until(() -> components.exporters.exporter("recording/failing").attempts() == 1);
+      for (int i = 1; i < BATCHES; i++) {
         components.sources.next("test-source").metrics().consume(batch(i));
       }
 
