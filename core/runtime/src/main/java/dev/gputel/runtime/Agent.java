@@ -62,6 +62,7 @@ public final class Agent {
   private final List<Component> started = new ArrayList<>();
   private AdminServer admin;
   private volatile State state = State.CREATED;
+  private volatile double startSeconds;
 
   private Agent(AgentSpec spec, AgentContext context) throws IOException {
     this.spec = spec;
@@ -78,8 +79,6 @@ public final class Agent {
     context.telemetry().gauge("gputel_agent_start_time_seconds", "Unix time the agent started",
         Map.of(), () -> startSeconds);
   }
-
-  private volatile double startSeconds;
 
   /** Builds the pipelines of a validated configuration; nothing runs until {@link #start}. */
   public static Agent create(AgentSpec spec, AgentContext context) throws IOException {

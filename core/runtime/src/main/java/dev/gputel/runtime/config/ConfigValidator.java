@@ -70,7 +70,7 @@ public final class ConfigValidator {
     for (ComponentKind kind : ComponentKind.values()) {
       declared.put(kind, components(gputel, kind, runtimeDefaults, components, problems));
     }
-    List<PipelineSpec> pipelines = new PipelineParser(registry, declared, components)
+    List<PipelineSpec> pipelines = new PipelineParser(declared, components)
         .parse(object(gputel, "pipelines", "gputel.pipelines", problems), problems);
 
     if (service != null) {
@@ -79,7 +79,7 @@ public final class ConfigValidator {
     if (!problems.isEmpty()) {
       throw new ConfigProblems(problems);
     }
-    return new AgentSpec(service, Map.copyOf(components), pipelines, effective(gputel, service, components, runtimeDefaults));
+    return new AgentSpec(service, Map.copyOf(components), pipelines, effective(gputel, components, runtimeDefaults));
   }
 
   private ServiceSettings service(ConfigObject gputel, Config runtimeDefaults, List<ConfigProblem> problems) {
@@ -173,8 +173,9 @@ public final class ConfigValidator {
     return (ConfigObject) value;
   }
 
+  /** Returns the user's configuration with every default filled in, for print-config. */
   private static Config effective(
-      ConfigObject gputel, ServiceSettings service, Map<ComponentId, ComponentSpec> components, Config runtimeDefaults) {
+      ConfigObject gputel, Map<ComponentId, ComponentSpec> components, Config runtimeDefaults) {
     Config result = ConfigFactory.empty();
     ConfigValue userService = gputel.get("service");
     Config serviceConfig = runtimeDefaults.getConfig("service");

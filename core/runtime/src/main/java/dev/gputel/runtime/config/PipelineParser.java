@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
-import dev.gputel.runtime.plugin.ComponentRegistry;
 import dev.gputel.spi.component.ComponentId;
 import dev.gputel.spi.component.ComponentKind;
 import dev.gputel.spi.data.Signal;
@@ -20,15 +19,10 @@ final class PipelineParser {
   private static final ConfigObject PIPELINE_KEYS =
       ConfigValueFactory.fromMap(Map.of("receivers", List.of(), "processors", List.of(), "exporters", List.of()));
 
-  private final ComponentRegistry registry;
   private final Map<ComponentKind, List<ComponentId>> declared;
   private final Map<ComponentId, ComponentSpec> components;
 
-  PipelineParser(
-      ComponentRegistry registry,
-      Map<ComponentKind, List<ComponentId>> declared,
-      Map<ComponentId, ComponentSpec> components) {
-    this.registry = registry;
+  PipelineParser(Map<ComponentKind, List<ComponentId>> declared, Map<ComponentId, ComponentSpec> components) {
     this.declared = declared;
     this.components = components;
   }
@@ -118,10 +112,14 @@ final class PipelineParser {
     return ids;
   }
 
+  /** Returns the signal a pipeline id names ({@code metrics}, {@code events/audit}), or null. */
   private static Signal signalOf(String pipelineId) {
-    String head = pipelineId.contains("/") ? pipelineId.substring(0, pipelineId.indexOf('/')) : pipelineId;
+    String[] parts = pipelineId.split("/", 2);
+    if (parts.length == 2 && parts[1].isEmpty()) {
+      return null;
+    }
     for (Signal signal : Signal.values()) {
-      if (signal.id().equals(head) && (head.length() == pipelineId.length() || pipelineId.length() > head.length() + 1)) {
+      if (signal.id().equals(parts[0])) {
         return signal;
       }
     }
