@@ -12,6 +12,7 @@ import dev.gputel.spi.exporter.Exporter;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
@@ -20,7 +21,11 @@ import org.slf4j.Logger;
  * exporter delivered it or it was dropped for good (and counted).
  */
 public final class SpooledExporter extends WorkerRunner {
+  private static final long FULL_WARNING_INTERVAL_MILLIS = 60_000;
+
   private final Spool spool;
+  private final AtomicLong lastFullWarning = new AtomicLong(Long.MIN_VALUE / 2);
+  private final AtomicLong refusedSinceWarning = new AtomicLong();
 
   public SpooledExporter(ComponentId id, Exporter exporter, ExporterHelperSettings settings,
       ExporterMetrics metrics, Clock clock, Logger log, Host host, Spool spool) {
@@ -48,7 +53,7 @@ public final class SpooledExporter extends WorkerRunner {
       metrics.accepted(batch.signal(), batch.size());
     } catch (SpoolFullException e) {
       metrics.refused(batch.signal(), batch.size());
-      log.warn("{}; refused {} {} item(s)", e.getMessage(), batch.size(), batch.signal().id());
+      warnFull(e, batch);
       throw new RefusedException(e.getMessage(), e);
     } catch (IOException e) {
       metrics.refused(batch.signal(), batch.size());
@@ -57,6 +62,18 @@ public final class SpooledExporter extends WorkerRunner {
       Thread.currentThread().interrupt();
       metrics.refused(batch.signal(), batch.size());
       throw new RefusedException("interrupted while spooling", e);
+    }
+  }
+
+  /** Warns of a full spool at most once a minute: a receiver offers again and again meanwhile. */
+  private void warnFull(SpoolFullException e, TelemetryBatch batch) {
+    long now = clock.millis();
+    long refusedSince = refusedSinceWarning.incrementAndGet();
+    long last = lastFullWarning.get();
+    if (now - last >= FULL_WARNING_INTERVAL_MILLIS && lastFullWarning.compareAndSet(last, now)) {
+      refusedSinceWarning.set(0);
+      log.warn("{}; refusing new batches until the exporter catches up ({} refused since the last warning,"
+          + " the latest with {} {} item(s))", e.getMessage(), refusedSince, batch.size(), batch.signal().id());
     }
   }
 
