@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * The spool's one writer thread. Appending threads queue their record and wait; the writer takes
  * every waiting record, writes them with one gathering write, forces them with one fsync (per the
  * {@link FsyncPolicy}), makes them readable, and releases all those threads at once.
+ *
+ * <p>Why a thread of its own rather than letting the first waiting appender write for the others:
+ * a {@code FileChannel} closes itself when a thread blocked in it is interrupted, and appenders are
+ * receiver threads that get interrupted at shutdown. Only this thread, which nobody interrupts,
+ * touches the segment being written.
  */
 final class GroupCommitWriter {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);

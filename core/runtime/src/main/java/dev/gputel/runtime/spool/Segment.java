@@ -13,6 +13,12 @@ final class Segment {
   long end;
   /** True once the writer has moved on to a newer segment; {@link #end} is then final. */
   boolean sealed;
+  /**
+   * The readers' own channel. A channel closes itself when a thread blocked in it is interrupted,
+   * and exporter workers are interrupted at the shutdown deadline: that must not close the
+   * writer's channel too. Used under the spool's read lock only.
+   */
+  private FileChannel reader;
 
   Segment(long id, Path path, FileChannel channel, long end) {
     this.id = id;
@@ -34,11 +40,22 @@ final class Segment {
     return file.getFileName().toString().matches("\\d{20}\\.seg");
   }
 
+  /** Returns the readers' channel, reopened if an interrupted read closed it. */
+  FileChannel reader() throws IOException {
+    if (reader == null || !reader.isOpen()) {
+      reader = FileChannel.open(path, java.nio.file.StandardOpenOption.READ);
+    }
+    return reader;
+  }
+
   void close() {
     try {
       channel.close();
+      if (reader != null) {
+        reader.close();
+      }
     } catch (IOException ignored) {
-      // Closing a channel we only read and append to; nothing is lost if this fails.
+      // Closing channels we only read and append to; nothing is lost if this fails.
     }
   }
 }

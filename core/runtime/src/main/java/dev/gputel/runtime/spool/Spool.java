@@ -136,7 +136,7 @@ public final class Spool implements AutoCloseable {
           table.lock.unlock();
         }
         // Read outside the table's lock, so appends and acknowledgements go on meanwhile.
-        byte[] payload = Frames.read(segment.channel, offset, end);
+        byte[] payload = Frames.read(segment.reader(), offset, end);
         table.lock.lock();
         try {
           if (payload == null) {

@@ -206,6 +206,26 @@ class SpoolTest {
   }
 
   @Test
+  void anInterruptedReadClosesOnlyTheReadersChannel() throws Exception {
+    Path file = directory.resolve(Segment.fileName(7));
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      channel.write(Frames.segmentHeader());
+      channel.write(Frames.frame(bytes("record")));
+      Segment segment = new Segment(7, file, channel, channel.size());
+
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> Frames.read(segment.reader(), Frames.SEGMENT_HEADER, segment.end))
+          .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+      Thread.interrupted();
+
+      assertThat(channel.isOpen()).as("the writer's channel").isTrue();
+      assertThat(Frames.read(segment.reader(), Frames.SEGMENT_HEADER, segment.end)).isEqualTo(bytes("record"));
+      segment.close();
+    }
+  }
+
+  @Test
   void aSpoolDirectoryCannotBeOpenedTwice() throws Exception {
     try (Spool spool = open(64 * MIB, MIB)) {
       assertThat(spool.directory()).isEqualTo(directory);
