@@ -17,18 +17,21 @@ final class AckFile implements AutoCloseable {
   private static final int SLOT = 32;
   private static final int MAGIC = 0x41434b31; // "ACK1"
 
-  private final FileChannel channel;
+  private final Path file;
+  private FileChannel channel;
   private long sequence;
 
-  private AckFile(FileChannel channel, long sequence) {
-    this.channel = channel;
-    this.sequence = sequence;
+  private AckFile(Path file) throws IOException {
+    this.file = file;
+    this.channel = openChannel();
   }
 
   static AckFile open(Path file) throws IOException {
-    FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    return new AckFile(channel, 0);
+    return new AckFile(file);
+  }
+
+  private FileChannel openChannel() throws IOException {
+    return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   /** Returns the newest intact position, or null when none was ever written. */
@@ -62,13 +65,21 @@ final class AckFile implements AutoCloseable {
     buffer.putInt(crc(sequence, position.segment(), position.offset())).putInt(MAGIC).flip();
     long at = (sequence % 2) * SLOT;
     while (buffer.hasRemaining()) {
-      at += channel.write(buffer, at);
+      at += channel().write(buffer, at);
     }
     sequence++;
   }
 
   void force() throws IOException {
-    channel.force(false);
+    channel().force(false); // fsync flushes the file, whichever descriptor wrote it
+  }
+
+  /** Returns the channel, reopened if a worker interrupted while writing (at the shutdown deadline) closed it. */
+  private FileChannel channel() throws IOException {
+    if (!channel.isOpen()) {
+      channel = openChannel();
+    }
+    return channel;
   }
 
   @Override
