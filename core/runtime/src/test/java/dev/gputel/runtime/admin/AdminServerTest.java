@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class AdminServerTest {
 
   @TempDir Path data;
   private final TestComponents components = new TestComponents();
+  private final AgentContext context = AgentContext.create(e -> { });
   private Agent agent;
   private String base;
 
@@ -42,11 +44,14 @@ class AdminServerTest {
           exporters { recording { } }
           pipelines { metrics { receivers = [test-source], exporters = [recording] } }
         }
-        """.formatted(data), AgentContext.create(e -> { }));
+        """.formatted(data), context);
     base = "http://127.0.0.1:" + agent.adminAddress().orElseThrow().getPort();
     components.sources.next("test-source").metrics().consume(new MetricBatch(Resource.empty(),
         List.of(MetricPoint.gauge("utilization_gpu", 1, "%", Instant.EPOCH, Attributes.empty()))));
     components.exporters.exporter("recording").awaitReceived(1, 5_000);
+    // The exporter has the batch a moment before the runtime counts it as sent.
+    Awaitility.await().until(() -> context.telemetry().value("gputel_exporter_sent_items_total",
+        java.util.Map.of("exporter", "recording", "signal", "metrics")) == 1);
   }
 
   @AfterEach

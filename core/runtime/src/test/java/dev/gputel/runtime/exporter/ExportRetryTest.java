@@ -33,6 +33,8 @@ class ExportRetryTest {
       send();
       Recording exporter = components.exporters.exporter("recording");
       assertThat(exporter.awaitReceived(1, 10_000)).isTrue();
+      // The exporter has the batch a moment before the runtime counts it as sent.
+      Awaitility.await().until(() -> value("gputel_exporter_sent_items_total", METRICS) == 1);
       assertThat(exporter.attempts()).isEqualTo(4);
       assertThat(value("gputel_exporter_retries_total", Map.of("exporter", "recording"))).isEqualTo(3);
       assertThat(value("gputel_exporter_failed_items_total", METRICS)).isEqualTo(3);
