@@ -164,10 +164,6 @@ public final class AgentProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
   public String stdout() {
     return read(stdout);
   }

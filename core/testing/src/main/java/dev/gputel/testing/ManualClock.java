@@ -23,10 +23,6 @@ public final class ManualClock extends Clock {
     now = now.plus(duration);
   }
 
-  public void set(Instant instant) {
-    now = instant;
-  }
-
   @Override
   public Instant instant() {
     return now;

@@ -34,7 +34,6 @@ public final class PluginJarBuilder {
   private final Set<String> extensions = new LinkedHashSet<>();
   private final Map<String, String> resources = new LinkedHashMap<>();
   private final Set<String> omitted = new LinkedHashSet<>();
-  private final List<Path> classDirectories = new ArrayList<>();
 
   private PluginJarBuilder(String pluginId) {
     this.pluginId = pluginId;
@@ -58,12 +57,6 @@ public final class PluginJarBuilder {
   /** Adds a class to compile, given its binary name and its source text. */
   public PluginJarBuilder source(String className, String javaSource) {
     sources.put(className, javaSource);
-    return this;
-  }
-
-  /** Adds every class file under {@code directory} (a module's target/classes) to the jar. */
-  public PluginJarBuilder classesFrom(Path directory) {
-    classDirectories.add(directory);
     return this;
   }
 
@@ -92,11 +85,7 @@ public final class PluginJarBuilder {
       compile(classes);
       Path jar = directory.resolve(pluginId + "-" + version + ".jar");
       try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest())) {
-        List<Path> roots = new ArrayList<>(classDirectories);
-        roots.add(classes);
-        for (Path root : roots) {
-          addClasses(out, root);
-        }
+        addClasses(out, classes);
         if (!extensions.isEmpty()) {
           put(out, "META-INF/extensions.idx", String.join("\n", extensions) + "\n");
         }

@@ -93,9 +93,4 @@ public final class TelemetrySink implements MetricsConsumer, EventsConsumer {
       }
     }
   }
-
-  public synchronized void clear() {
-    metricBatches.clear();
-    eventBatches.clear();
-  }
 }

@@ -64,11 +64,6 @@ public final class QueuedExporter extends WorkerRunner {
   }
 
   @Override
-  boolean drained() {
-    return queue.isEmpty();
-  }
-
-  @Override
   long abandonRemaining() {
     List<TelemetryBatch> left = new ArrayList<>();
     queue.drainTo(left);

@@ -120,11 +120,6 @@ public final class SpooledExporter extends WorkerRunner {
   }
 
   @Override
-  boolean drained() {
-    return spool.isDrained();
-  }
-
-  @Override
   long abandonRemaining() {
     return 0; // What is left stays in the spool.
   }

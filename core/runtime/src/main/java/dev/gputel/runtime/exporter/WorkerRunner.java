@@ -61,9 +61,6 @@ abstract sealed class WorkerRunner implements ExporterRunner permits QueuedExpor
   /** Sends batches until intake is closed and nothing is left, or the thread is interrupted. */
   abstract void work();
 
-  /** Returns true when nothing is left to send. */
-  abstract boolean drained();
-
   /** Accounts for what is still queued once workers have been stopped; returns the item count. */
   abstract long abandonRemaining();
 

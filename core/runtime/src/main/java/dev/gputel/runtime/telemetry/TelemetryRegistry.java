@@ -36,13 +36,6 @@ public final class TelemetryRegistry {
     family(name, help, MetricFamily.Type.GAUGE).series.put(new TreeMap<>(labels), new Series(value));
   }
 
-  /** Removes every series carrying this label value, for a component that is gone. */
-  public void removeSeriesWith(String label, String value) {
-    for (Family family : families.values()) {
-      family.series.keySet().removeIf(labels -> value.equals(labels.get(label)));
-    }
-  }
-
   /** Returns the current value of every series, families sorted by name. */
   public List<MetricFamily> snapshot() {
     List<MetricFamily> result = new ArrayList<>();

@@ -34,14 +34,4 @@ class PrometheusTextTest {
         .hasMessageContaining("already registered as a GAUGE");
   }
 
-  @Test
-  void seriesOfAComponentCanBeRemoved() {
-    TelemetryRegistry registry = new TelemetryRegistry();
-    registry.counter("gputel_a_total", "a", Map.of("receiver", "gone")).add(1);
-    registry.counter("gputel_a_total", "a", Map.of("receiver", "kept")).add(2);
-
-    registry.removeSeriesWith("receiver", "gone");
-
-    assertThat(PrometheusText.format(registry.snapshot())).contains("receiver=\"kept\"").doesNotContain("gone");
-  }
 }

@@ -16,16 +16,6 @@ public record Consumers(MetricsConsumer metrics, EventsConsumer events) {
     Objects.requireNonNull(events, "events");
   }
 
-  /** Returns consumers that take metrics and discard events. */
-  public static Consumers ofMetrics(MetricsConsumer metrics) {
-    return new Consumers(metrics, DISCARD_EVENTS);
-  }
-
-  /** Returns consumers that take events and discard metrics. */
-  public static Consumers ofEvents(EventsConsumer events) {
-    return new Consumers(DISCARD_METRICS, events);
-  }
-
   /** Returns consumers that discard everything. */
   public static Consumers discarding() {
     return new Consumers(DISCARD_METRICS, DISCARD_EVENTS);

@@ -20,9 +20,4 @@ public record Event(
     Objects.requireNonNull(attributes, "attributes");
     Objects.requireNonNull(id, "id");
   }
-
-  /** Returns this event with other attributes. */
-  public Event withAttributes(Attributes newAttributes) {
-    return new Event(timestamp, severity, body, newAttributes, id);
-  }
 }

@@ -21,11 +21,6 @@ public record EventBatch(Resource resource, List<Event> events) implements Telem
     return events.size();
   }
 
-  /** Returns a batch with the same resource and other events. */
-  public EventBatch withEvents(List<Event> newEvents) {
-    return new EventBatch(resource, newEvents);
-  }
-
   /** Returns a batch with the same events and another resource. */
   public EventBatch withResource(Resource newResource) {
     return new EventBatch(newResource, events);

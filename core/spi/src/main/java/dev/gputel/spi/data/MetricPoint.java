@@ -26,9 +26,4 @@ public record MetricPoint(
       String name, double value, String unit, Instant timestamp, Attributes attributes) {
     return new MetricPoint(name, value, unit, MetricKind.GAUGE, timestamp, attributes);
   }
-
-  /** Returns this point with other attributes. */
-  public MetricPoint withAttributes(Attributes newAttributes) {
-    return new MetricPoint(name, value, unit, kind, timestamp, newAttributes);
-  }
 }
