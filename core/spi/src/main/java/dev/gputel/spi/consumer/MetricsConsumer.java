@@ -12,4 +12,13 @@ public interface MetricsConsumer {
    * it could not be accepted; the caller may offer it again later.
    */
   void consume(MetricBatch batch);
+
+  /**
+   * Returns whether any pipeline behind this consumer keeps metrics of this name, so that a
+   * receiver need not collect what a processor (such as a workload profile) would drop. Ask once,
+   * at start: the answer does not change while the agent runs.
+   */
+  default boolean wants(String metricName) {
+    return true;
+  }
 }

@@ -16,6 +16,14 @@ public interface Processor extends Component {
     return batch;
   }
 
+  /**
+   * Returns false for a metric name this processor always drops, whatever its value or
+   * attributes; the runtime tells receivers, which then do not collect it.
+   */
+  default boolean keepsMetric(String metricName) {
+    return true;
+  }
+
   /** Returns the batch to pass on; an empty batch stops it here. */
   default EventBatch processEvents(EventBatch batch) {
     return batch;
