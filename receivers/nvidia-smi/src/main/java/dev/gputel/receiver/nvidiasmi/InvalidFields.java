@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 /**
  * Reads nvidia-smi's complaint about a field its driver does not know. One unknown field fails the
  * whole query: exit code 2, {@code Field "device_minor" is not a valid field to query.} on stdout
- * and no CSV at all (CoHDI/composable-resource-operator#37).
+ * and no CSV at all (CoHDI/composable-resource-operator#37). Typographic quotes are accepted too:
+ * that is how the message reached influxdata/telegraf#6573.
  */
 final class InvalidFields {
-  private static final Pattern MESSAGE = Pattern.compile("Field \"([^\"]+)\" is not a valid field to query\\.?");
+  private static final Pattern MESSAGE = Pattern.compile("Field [\"\u201c]([^\"\u201d]+)[\"\u201d] is not a valid field to query\\.?");
 
   private InvalidFields() {}
 

@@ -1,5 +1,7 @@
 package dev.gputel.receiver.nvidiasmi;
 
+import dev.gputel.gpu.GpuRow;
+import dev.gputel.gpu.SmiColumns;
 import dev.gputel.spi.component.Counter;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,8 +28,8 @@ final class QueryRun {
   private final Counter linesSkipped;
   private ChildProcess child;
   private boolean stopped;
-  private volatile boolean timedOut;
-  private volatile int descendantsKilled;
+  private boolean timedOut;
+  private int descendantsKilled;
 
   /**
    * @param fields the query's fields, in the order of {@code command}
@@ -57,18 +59,15 @@ final class QueryRun {
         started.killTree();
       }
     }
-    Watchdog watchdog = new Watchdog(timer, timeout, () -> {
-      timedOut = true;
-      descendantsKilled = started.killTree();
-    });
-    CsvStream csv = new CsvStream(fields.size(), linesSkipped);
+    Watchdog watchdog = new Watchdog(timer, timeout, () -> expire(started));
+    CsvStream csv = new CsvStream(SmiColumns.of(fields), linesSkipped);
     SampleAssembler assembler = new SampleAssembler(fields);
     int samples = 0;
     watchdog.arm();
     try {
       String line;
       while ((line = started.readLine()) != null) {
-        List<String> row = csv.accept(line);
+        GpuRow row = csv.accept(line);
         if (row == null) {
           continue;
         }
@@ -88,7 +87,7 @@ final class QueryRun {
     OptionalInt exit = started.awaitExit(EXIT_WAIT);
     started.closeStdout();
     int incomplete = assembler.pendingRows();
-    if (!loop && !timedOut && exit.orElse(-1) == 0 && incomplete > 0) {
+    if (!loop && !timedOut() && exit.orElse(-1) == 0 && incomplete > 0) {
       samples++;
       incomplete = 0;
       sink.accept(assembler.flush());
@@ -98,7 +97,22 @@ final class QueryRun {
     if (!stderr.isEmpty()) {
       output.add(stderr);
     }
-    return new RunOutcome(ending(exit), exit.orElse(-1), output, "", samples, incomplete, descendantsKilled);
+    synchronized (this) {
+      return new RunOutcome(ending(exit), exit.orElse(-1), output, "", samples, incomplete, descendantsKilled);
+    }
+  }
+
+  /**
+   * The watchdog's action. Under the lock, so that the reader, which sees the end of stdout only
+   * once the kill is under way, reads what was killed only once it is done.
+   */
+  private synchronized void expire(ChildProcess started) {
+    timedOut = true;
+    descendantsKilled = started.killTree();
+  }
+
+  private synchronized boolean timedOut() {
+    return timedOut;
   }
 
   private synchronized RunOutcome.Ending ending(OptionalInt exit) {

@@ -1,5 +1,7 @@
 package dev.gputel.receiver.nvidiasmi;
 
+import dev.gputel.gpu.GpuIdentityField;
+import dev.gputel.gpu.GpuRow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,31 +9,31 @@ import java.util.Set;
 
 /**
  * Groups data rows into samples: one row per GPU, all GPUs of one iteration. A sample is complete
- * when it holds as many rows as the {@code count} column says there are GPUs (so a loop sample is
- * sent as soon as its last row arrives, not one interval later), or ends when a GPU index repeats
- * (should a row have been lost, or {@code count} not be queried).
+ * when it holds as many rows as the {@code count} column says there are GPUs, so a loop sample is
+ * sent as soon as its last row arrives rather than when the next iteration starts. It also ends
+ * when a GPU repeats (should a row be lost, or {@code count} not be queried).
  */
 final class SampleAssembler {
-  private final List<String> fields;
-  private final int indexColumn;
   private final int countColumn;
-  private final List<List<String>> rows = new ArrayList<>();
-  private final Set<String> indexes = new HashSet<>();
+  private final List<GpuRow> rows = new ArrayList<>();
+  private final Set<String> gpus = new HashSet<>();
 
+  /** @param fields the query's fields, to find the {@code count} column */
   SampleAssembler(List<String> fields) {
-    this.fields = List.copyOf(fields);
-    this.indexColumn = fields.indexOf("index");
     this.countColumn = fields.indexOf("count");
   }
 
   /** Adds a row; returns the samples it completed, usually none or one. */
-  List<Sample> add(List<String> row) {
+  List<Sample> add(GpuRow row) {
     List<Sample> completed = new ArrayList<>(1);
-    if (indexColumn >= 0 && !indexes.add(row.get(indexColumn))) {
+    String gpu = gpuOf(row);
+    if (gpu != null && gpus.contains(gpu)) {
       completed.add(take());
-      indexes.add(row.get(indexColumn));
     }
     rows.add(row);
+    if (gpu != null) {
+      gpus.add(gpu);
+    }
     if (countColumn >= 0 && rows.size() >= gpuCount(row)) {
       completed.add(take());
     }
@@ -48,17 +50,27 @@ final class SampleAssembler {
   }
 
   private Sample take() {
-    Sample sample = new Sample(fields, rows);
+    Sample sample = new Sample(rows);
     rows.clear();
-    indexes.clear();
+    gpus.clear();
     return sample;
   }
 
-  private int gpuCount(List<String> row) {
+  private static String gpuOf(GpuRow row) {
+    for (GpuIdentityField field : List.of(GpuIdentityField.INDEX, GpuIdentityField.UUID, GpuIdentityField.PCI_BUS_ID)) {
+      String value = row.identity(field);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private int gpuCount(GpuRow row) {
     try {
-      return Integer.parseInt(row.get(countColumn));
+      return Integer.parseInt(row.cell(countColumn));
     } catch (NumberFormatException e) {
-      return Integer.MAX_VALUE; // no usable count: the index rule ends the sample
+      return Integer.MAX_VALUE; // No usable count: the repeat rule ends the sample.
     }
   }
 }
