@@ -23,9 +23,8 @@ final class ChildProcess {
 
   /** Starts {@code command} with stdin closed; stdout and stderr are read separately. */
   static ChildProcess start(List<String> command) throws IOException {
-    Process process = new ProcessBuilder(command)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close(); // nvidia-smi reads nothing; let it see end of input at once.
     return new ChildProcess(process);
   }
 

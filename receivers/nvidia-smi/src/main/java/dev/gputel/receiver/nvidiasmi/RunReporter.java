@@ -6,9 +6,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Reports how a query's runs go: a failure counter labelled by reason, the component status (down
- * with the reason, up again at the next sample) for the query that owns it, and a log line when
- * the situation changes rather than at every retry.
+ * Reports how a query's runs go: a failure counter labelled by reason, and either the component
+ * status (down with the reason, up again at the next sample; the runtime logs each change) for the
+ * query that owns it, or, for the others, a log line when the situation changes rather than at
+ * every retry.
  */
 final class RunReporter {
   private final Telemetry telemetry;
@@ -41,10 +42,10 @@ final class RunReporter {
     if (ownsStatus) {
       telemetry.reportStatus(ComponentStatus.ok());
     }
-    if (lastReason != null) {
+    if (lastReason != null && !ownsStatus) {
       log.info("{} delivers samples again", what);
-      lastReason = null;
     }
+    lastReason = null;
   }
 
   /** A run failed; the next attempt comes in {@code retryIn}. */
@@ -55,7 +56,7 @@ final class RunReporter {
     if (ownsStatus) {
       telemetry.reportStatus(ComponentStatus.down(failure.message()));
     }
-    if (failure.reason().equals(lastReason)) {
+    if (ownsStatus || failure.reason().equals(lastReason)) {
       log.debug("{}; retrying in {}", failure.message(), retryIn);
     } else {
       log.warn("{}; retrying in {}", failure.message(), retryIn);
