@@ -60,6 +60,7 @@ class CommandsIT {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout().lines())
         .anyMatch(line -> line.matches("replay\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("nvml\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
     assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
   }
@@ -76,7 +77,7 @@ class CommandsIT {
               metrics-files = ["%s"]
               intervall = 2s
             }
-            nvml {}
+            dcgm {}
           }
           exporters {
             debug {
@@ -84,7 +85,7 @@ class CommandsIT {
             }
           }
           pipelines {
-            metrics { receivers = [replay, nvml], exporters = [debug, cloudwatch] }
+            metrics { receivers = [replay, dcgm], exporters = [debug, cloudwatch] }
           }
         }
         """.formatted(capture));
@@ -96,7 +97,7 @@ class CommandsIT {
         .filter(line -> line.startsWith(bad + ":")).toList();
     assertThat(problems).as(result.toString()).satisfiesExactlyInAnyOrder(
         problem -> assertThat(problem).startsWith(bad + ":5:").contains("intervall", "interval"),
-        problem -> assertThat(problem).startsWith(bad + ":7:").contains("nvml"),
+        problem -> assertThat(problem).startsWith(bad + ":7:").contains("dcgm"),
         problem -> assertThat(problem).startsWith(bad + ":11:").contains("initial-interval"),
         problem -> assertThat(problem).startsWith(bad + ":15:").contains("cloudwatch"));
   }
