@@ -32,7 +32,9 @@ class WorkloadProfileConfigTest {
 
   @Test
   void fullKeepsTheWholeCatalog() {
-    assertThat(config("profile = full").kept()).isEqualTo(GpuCatalog.ids());
+    assertThat(config("profile = full").kept()).isEqualTo(GpuCatalog.ids())
+        .hasSize(dev.gputel.gpu.GpuMetric.values().length)
+        .contains("ecc_errors_uncorrected_volatile_total", "total_energy_consumption");
   }
 
   @ParameterizedTest
