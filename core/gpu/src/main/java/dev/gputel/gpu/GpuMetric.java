@@ -229,7 +229,8 @@ public enum GpuMetric {
   /** Returns the Prometheus name: {@code nvidia_gpu_<id>}, the base unit, and {@code _total} for counters. */
   public String prometheusName() {
     String suffix = unit.prometheusSuffix().isEmpty() ? "" : "_" + unit.prometheusSuffix();
-    return "nvidia_gpu_" + id + suffix + (kind == COUNTER ? "_total" : "");
+    boolean total = kind == COUNTER && !id.endsWith("_total"); // ECC counters already say so.
+    return "nvidia_gpu_" + id + suffix + (total ? "_total" : "");
   }
 
   /** Finds a metric by catalog id; a CloudWatch agent name with its {@code nvidia_smi_} prefix works too. */

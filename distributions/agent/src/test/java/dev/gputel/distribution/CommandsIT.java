@@ -54,13 +54,14 @@ class CommandsIT {
   }
 
   @Test
-  void componentsListsTheBuiltInReceiverAndExporter() throws Exception {
+  void componentsListsTheBuiltInReceiverProcessorAndExporter() throws Exception {
     AgentProcess.Result result = distribution.run(work, "components");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout().lines())
         .anyMatch(line -> line.matches("replay\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("nvml\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("workload-profile\\s+processor\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
     assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
   }
@@ -103,6 +104,32 @@ class CommandsIT {
   }
 
   @Test
+  void validateReportsAMisspeltMetricIdWithFileLineAndSuggestion() throws Exception {
+    Path bad = work.resolve("profile.conf");
+    Files.writeString(bad, """
+        gputel {
+          receivers { replay { metrics-files = ["%s"] } }
+          processors {
+            workload-profile {
+              profile = compute
+              include-metrics = [temprature_gpu]
+            }
+          }
+          exporters { debug { } }
+          pipelines { metrics { receivers = [replay], processors = [workload-profile], exporters = [debug] } }
+        }
+        """.formatted(distribution.home().resolve("config/captures/nvidia-smi/h100-80gb-hbm3__590.48.01__idle.csv")));
+
+    AgentProcess.Result result = distribution.run(work, "validate", "--config", bad.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.stderr().lines().map(String::strip).filter(line -> line.startsWith(bad + ":")))
+        .as(result.toString()).containsExactly(
+            bad + ":6: gputel.processors.workload-profile.include-metrics: 'temprature_gpu' is not a GPU metric id"
+                + " (did you mean 'temperature_gpu'?)");
+  }
+
+  @Test
   void validateAcceptsTheShippedDemo() throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/demo.conf");
@@ -124,5 +151,6 @@ class CommandsIT {
     assertThat(effective.getInt("gputel.exporters.debug.queue.size")).isEqualTo(1000);
     assertThat(effective.getString("gputel.service.shutdown-timeout")).isEqualTo("5s");
     assertThat(effective.getStringList("gputel.pipelines.events.receivers")).containsExactly("replay");
+    assertThat(effective.getStringList("gputel.processors.workload-profile.exclude-metrics")).isEmpty();
   }
 }
