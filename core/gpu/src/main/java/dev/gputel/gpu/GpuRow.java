@@ -10,12 +10,14 @@ import java.util.function.Predicate;
 /** One GPU's row of an nvidia-smi {@code --query-gpu} CSV. */
 public final class GpuRow {
   private final SmiColumns columns;
-  private final List<String> cells;
+  private final String line;
+  private final int[] bounds;
   private final double[] values;
 
-  GpuRow(SmiColumns columns, List<String> cells, double[] values) {
+  GpuRow(SmiColumns columns, String line, int[] bounds, double[] values) {
     this.columns = columns;
-    this.cells = cells;
+    this.line = line;
+    this.bounds = bounds;
     this.values = values;
   }
 
@@ -25,19 +27,19 @@ public final class GpuRow {
 
   /** Returns the cell of column {@code i} as printed, trimmed. */
   public String cell(int i) {
-    return cells.get(i);
+    return line.substring(bounds[2 * i], bounds[2 * i + 1]);
   }
 
   /** Returns the timestamp cell, or null when the query has none. */
   public String timestamp() {
-    return columns.timestampColumn() < 0 ? null : cells.get(columns.timestampColumn());
+    return columns.timestampColumn() < 0 ? null : cell(columns.timestampColumn());
   }
 
   /** Returns an identity field's value, or null when the query lacks it or the cell is absent. */
   public String identity(GpuIdentityField field) {
-    for (int i = 0; i < cells.size(); i++) {
+    for (int i = 0; i < values.length; i++) {
       if (columns.identity(i) == field) {
-        String cell = cells.get(i);
+        String cell = cell(i);
         return SmiCells.isAbsent(cell) ? null : cell;
       }
     }
@@ -58,16 +60,15 @@ public final class GpuRow {
   /** Returns the identity attributes this row has; {@code gpu.index} is a long. */
   public Attributes attributes() {
     Attributes.Builder attributes = Attributes.builder();
-    for (int i = 0; i < cells.size(); i++) {
+    for (int i = 0; i < values.length; i++) {
       GpuIdentityField field = columns.identity(i);
-      String cell = cells.get(i);
-      if (field == null || SmiCells.isAbsent(cell)) {
+      if (field == null || SmiCells.isAbsent(line, bounds[2 * i], bounds[2 * i + 1])) {
         continue;
       }
       if (field == GpuIdentityField.INDEX) {
         attributes.put(field.attribute(), (long) values[i]);
       } else {
-        attributes.put(field.attribute(), cell);
+        attributes.put(field.attribute(), cell(i));
       }
     }
     return attributes.build();
@@ -84,7 +85,7 @@ public final class GpuRow {
    */
   public List<MetricPoint> points(Instant time, Attributes attributes, Predicate<GpuMetric> wanted) {
     List<MetricPoint> points = new ArrayList<>();
-    for (int i = 0; i < cells.size(); i++) {
+    for (int i = 0; i < values.length; i++) {
       GpuMetric metric = columns.metric(i);
       if (metric == null || !wanted.test(metric)) {
         continue;

@@ -51,36 +51,51 @@ public final class SmiCells {
     return absence(cell) != null;
   }
 
+  /** Returns whether {@code text[from, to)} means "no value"; the range form spares a substring. */
+  static boolean isAbsent(String text, int from, int to) {
+    return from == to
+        || (text.charAt(from) == '[' && text.charAt(to - 1) == ']')
+        || (to - from == 3 && text.startsWith("N/A", from));
+  }
+
   /** Returns the cell as a number, or NaN when it is absent or not a quantity (a name, a date). */
   public static double number(String cell) {
-    int length = cell.length();
-    if (length == 0) {
+    return number(cell, 0, cell.length());
+  }
+
+  /** Returns {@code text[from, to)} as a number, like {@link #number(String)}. */
+  static double number(String text, int from, int to) {
+    if (from == to) {
       return Double.NaN;
     }
-    char first = cell.charAt(0);
+    char first = text.charAt(from);
     if ((first >= '0' && first <= '9') || first == '-') {
-      return cell.startsWith("0x") ? hex(cell) : decimal(cell);
+      return text.startsWith("0x", from) ? hex(text.substring(from, to)) : decimal(text, from, to);
     }
-    if (first == 'P' && length >= 2 && length <= 3) {
-      return decimal(cell.substring(1)); // A performance state: P0 is 0.
+    if (first == 'P' && to - from >= 2 && to - from <= 3) {
+      return decimal(text, from + 1, to); // A performance state: P0 is 0.
     }
-    Double word = WORDS.get(cell);
-    return word == null ? Double.NaN : word;
+    for (Map.Entry<String, Double> word : WORDS.entrySet()) {
+      String key = word.getKey();
+      if (key.length() == to - from && text.startsWith(key, from)) {
+        return word.getValue();
+      }
+    }
+    return Double.NaN;
   }
 
   /** Parses {@code -?digits(.digits)?}, optionally followed by a space and a unit; NaN otherwise. */
-  private static double decimal(String cell) {
-    int i = 0;
-    int length = cell.length();
-    boolean negative = cell.charAt(0) == '-';
+  private static double decimal(String text, int from, int to) {
+    int i = from;
+    boolean negative = text.charAt(i) == '-';
     if (negative) {
       i++;
     }
     long mantissa = 0;
     int digits = 0;
     int fractionDigits = -1;
-    for (; i < length; i++) {
-      char c = cell.charAt(i);
+    for (; i < to; i++) {
+      char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         mantissa = mantissa * 10 + (c - '0');
         digits++;
@@ -95,11 +110,11 @@ public final class SmiCells {
         return Double.NaN;
       }
     }
-    if (digits == 0 || fractionDigits == 0 || (i < length && i == length - 1)) {
+    if (digits == 0 || fractionDigits == 0 || (i < to && i == to - 1)) {
       return Double.NaN;
     }
     if (digits > 15) { // Beyond 2^53 the division below is no longer exactly rounded.
-      return slowDecimal(cell.substring(0, i));
+      return slowDecimal(text.substring(from, i));
     }
     double value = fractionDigits > 0 ? mantissa / POWERS_OF_TEN[fractionDigits] : mantissa;
     return negative ? -value : value;

@@ -82,34 +82,64 @@ public final class SmiColumns {
    * carry Xid messages and blank lines; no guess is made about which cell is which.
    */
   public GpuRow read(String line) {
-    List<String> cells = split(line);
-    if (cells.size() != fields.size()) {
+    int[] bounds = bounds(line, fields.size());
+    if (bounds == null) {
       return null;
     }
-    double[] values = new double[cells.size()];
+    double[] values = new double[fields.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = Double.NaN;
       if (metrics[i] != null || identities[i] == GpuIdentityField.INDEX) {
-        String cell = cells.get(i);
-        values[i] = SmiCells.number(cell);
-        if (Double.isNaN(values[i]) && !SmiCells.isAbsent(cell)) {
+        int from = bounds[2 * i];
+        int to = bounds[2 * i + 1];
+        values[i] = SmiCells.number(line, from, to);
+        if (Double.isNaN(values[i]) && !SmiCells.isAbsent(line, from, to)) {
           return null;
         }
       }
     }
-    return new GpuRow(this, cells, values);
+    return new GpuRow(this, line, bounds, values);
+  }
+
+  /**
+   * Returns the start and end of each trimmed cell, or null when the line does not have exactly
+   * {@code count} cells. Offsets, not substrings: most cells are numbers parsed in place.
+   */
+  private static int[] bounds(String line, int count) {
+    int[] bounds = new int[2 * count];
+    int length = line.length();
+    int start = 0;
+    int cell = 0;
+    while (start <= length) {
+      if (cell == count) {
+        return null;
+      }
+      int end = line.indexOf(',', start);
+      if (end < 0) {
+        end = length;
+      }
+      int from = start;
+      int to = end;
+      while (from < to && line.charAt(from) <= ' ') {
+        from++;
+      }
+      while (to > from && line.charAt(to - 1) <= ' ') {
+        to--;
+      }
+      bounds[2 * cell] = from;
+      bounds[2 * cell + 1] = to;
+      cell++;
+      start = end + 1;
+    }
+    return cell == count ? bounds : null;
   }
 
   /** Splits on commas and trims each cell; nvidia-smi neither quotes nor escapes. */
   static List<String> split(String line) {
-    List<String> cells = new ArrayList<>(32);
-    int start = 0;
-    int comma;
-    while ((comma = line.indexOf(',', start)) >= 0) {
-      cells.add(line.substring(start, comma).strip());
-      start = comma + 1;
+    List<String> cells = new ArrayList<>();
+    for (String cell : line.split(",", -1)) {
+      cells.add(cell.strip());
     }
-    cells.add(line.substring(start).strip());
     return cells;
   }
 }

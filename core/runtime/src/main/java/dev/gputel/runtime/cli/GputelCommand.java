@@ -15,7 +15,8 @@ import picocli.CommandLine.IVersionProvider;
       RunCommand.class,
       ValidateCommand.class,
       ComponentsCommand.class,
-      PrintConfigCommand.class
+      PrintConfigCommand.class,
+      NvidiaSmiCommand.class
     })
 final class GputelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,9 @@ import java.util.Set;
  * Groups data rows into samples: one row per GPU, all GPUs of one iteration. A sample is complete
  * when it holds as many rows as the {@code count} column says there are GPUs, so a loop sample is
  * sent as soon as its last row arrives rather than when the next iteration starts. It also ends
- * when a GPU repeats (should a row be lost, or {@code count} not be queried).
+ * when a GPU repeats (should a row be lost, or {@code count} not be queried). The catalog's {@code
+ * SmiSampler} and {@code SmiCsvStream} end a sample only when the next one begins, a whole interval
+ * late in a loop and never for the last sample before nvidia-smi hangs; they suit whole files.
  */
 final class SampleAssembler {
   private final int countColumn;
