@@ -30,6 +30,7 @@ final class NvidiaSmiReceiver implements Receiver {
   private final BinaryLocator locator;
   private final Counter samples;
   private final Counter refused;
+  private final Counter unusable;
   private final GpuDirectory gpus = new GpuDirectory();
   /** Guards the collectors: sample threads start one, shutdown stops them all. */
   private final Object lifecycle = new Object();
@@ -47,6 +48,7 @@ final class NvidiaSmiReceiver implements Receiver {
     this.locator = locator;
     this.samples = settings.telemetry().counter("samples", "Samples sent: one batch per nvidia-smi iteration");
     this.refused = settings.telemetry().counter("batches_refused", "Batches the pipeline refused; they are dropped");
+    this.unusable = settings.telemetry().counter("samples_failed", "Samples that could not be turned into metrics, dropped");
   }
 
   @Override
@@ -102,8 +104,13 @@ final class NvidiaSmiReceiver implements Receiver {
   }
 
   private void onGpuSample(Sample sample) {
-    gpus.update(sample);
-    send(Samples.gpuBatch(sample, settings.clock().instant()));
+    try {
+      gpus.update(sample);
+      send(Samples.gpuBatch(sample, settings.clock().instant()));
+    } catch (RuntimeException e) {
+      unusable.increment();
+      log.error("could not turn an nvidia-smi sample into metrics; sample dropped", e);
+    }
     startRemappedRows();
   }
 
@@ -122,7 +129,12 @@ final class NvidiaSmiReceiver implements Receiver {
   }
 
   private void onRemappedRowsSample(Sample sample) {
-    send(Samples.remappedRowsBatch(sample, settings.clock().instant(), gpus));
+    try {
+      send(Samples.remappedRowsBatch(sample, settings.clock().instant(), gpus));
+    } catch (RuntimeException e) {
+      unusable.increment();
+      log.error("could not turn an nvidia-smi remapped-rows sample into metrics; sample dropped", e);
+    }
   }
 
   private void send(MetricBatch batch) {

@@ -81,6 +81,9 @@ final class QueryRun {
       }
     } catch (IOException e) {
       // The pipe broke: the process is gone, which the exit code below tells.
+    } catch (RuntimeException e) {
+      started.killTree(); // Never leave a child behind a caller that gives up.
+      throw e;
     } finally {
       watchdog.disarm();
     }

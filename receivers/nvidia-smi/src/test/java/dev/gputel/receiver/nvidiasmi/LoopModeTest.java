@@ -126,6 +126,21 @@ class LoopModeTest {
   }
 
   @Test
+  void refusedBatchesAreCountedAndTheLoopGoesOn() throws Exception {
+    FakeNvidiaSmi fake = FakeNvidiaSmi.installedIn(directory);
+    harness = new ReceiverHarness(fake.binary, directory, "remapped-rows-interval = 0s");
+    harness.refuse = true;
+    harness.start();
+
+    await().atMost(WAIT).until(() -> harness.telemetry.count("batches_refused") >= 2);
+    harness.refuse = false;
+
+    harness.sink.awaitMetricBatches(1, WAIT);
+    assertThat(fake.runs()).hasSize(1);
+    assertThat(harness.telemetry.count("samples_failed")).isZero();
+  }
+
+  @Test
   void shutdownEndsTheChild() throws Exception {
     FakeNvidiaSmi fake = FakeNvidiaSmi.installedIn(directory);
     harness = new ReceiverHarness(fake.binary, directory, "").start();

@@ -6,6 +6,7 @@ import dev.gputel.spi.component.ComponentKind;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.consumer.Consumers;
 import dev.gputel.spi.consumer.MetricsConsumer;
+import dev.gputel.spi.consumer.RefusedException;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;
 import dev.gputel.testing.ManualClock;
@@ -34,6 +35,8 @@ final class ReceiverHarness implements AutoCloseable {
   final TelemetrySink sink = new TelemetrySink();
   final RecordingTelemetry telemetry = new RecordingTelemetry();
   final NvidiaSmiReceiver receiver;
+  /** While true, the pipeline refuses every batch, as a full spool would. */
+  volatile boolean refuse;
 
   ReceiverHarness(Path binary, Path stateDirectory, String body) {
     this(binary, stateDirectory, body, name -> true);
@@ -49,6 +52,9 @@ final class ReceiverHarness implements AutoCloseable {
     MetricsConsumer metrics = new MetricsConsumer() {
       @Override
       public void consume(MetricBatch batch) {
+        if (refuse) {
+          throw new RefusedException("spool full");
+        }
         sink.consume(batch);
       }
 
