@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  *
  * <p>The {@code --query-gpu} plan also asks for {@code count}, the number of GPUs, so that a loop
  * sample is known to be complete at its last row. The remapped-rows metrics are left to their own,
- * slower query: they change once in a GPU's life, and reading the row remapper on every sample is
- * what flooded kernel logs in vGPU guests (utkuozdemir/nvidia_gpu_exporter#384).
+ * slower query: they change rarely, and the row remapper is touchy (reading its histogram fields on
+ * every sample flooded kernel logs in vGPU guests, utkuozdemir/nvidia_gpu_exporter#384).
  */
 final class QueryPlan {
   static final Set<GpuMetric> REMAPPED_ROWS = Set.of(GpuMetric.REMAPPED_ROWS_CORRECTABLE,
