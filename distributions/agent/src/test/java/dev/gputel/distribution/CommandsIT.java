@@ -6,9 +6,10 @@ import dev.gputel.testing.AgentProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The short-lived commands of the unpacked tarball: --version, components, validate. */
@@ -129,13 +130,14 @@ class CommandsIT {
                 + " (did you mean 'temperature_gpu'?)");
   }
 
-  @Test
-  void validateAcceptsTheShippedDemo() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"demo.conf", "gpu-metrics.conf"})
+  void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
-        "validate", "--config", "config/demo.conf");
+        "validate", "--config", "config/" + file);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.stdout()).containsPattern(Pattern.compile("config/demo\\.conf: valid"));
+    assertThat(result.stdout()).contains("config/" + file + ": valid");
   }
 
   @Test
