@@ -27,15 +27,35 @@ public final class SeverityPolicy {
 
   /** Returns the severity of an Xid report whose catalog entry is {@code entry} (null when unknown). */
   public Severity xid(XidReport report, XidEntry entry) {
-    Severity override = overrides.get(report.code());
+    if (preset == SeverityPreset.CATALOG && !overrides.containsKey(report.code())) {
+      if (report instanceof RecoveryActionLine recovery) {
+        return switch (RecoveryActions.resolution(recovery.toLabel())) {
+          case IGNORE -> Severity.INFO;
+          case RESTART_BM -> Severity.FATAL;
+          default -> Severity.ERROR;
+        };
+      }
+      if (report instanceof XidLine line && line.nvlink() != null) {
+        return line.nvlink().fatal() ? Severity.FATAL : Severity.WARN;
+      }
+    }
+    return xid(report.code(), entry);
+  }
+
+  /**
+   * Returns the severity of Xid {@code code} when nothing but the code is known ({@code gputel xid
+   * explain}); lines of Xid 154 and 144-150 may say more, see {@link #xid(XidReport, XidEntry)}.
+   */
+  public Severity xid(int code, XidEntry entry) {
+    Severity override = overrides.get(code);
     if (override != null) {
       return override;
     }
     return switch (preset) {
-      case CATALOG -> catalog(report, entry);
-      case K8S_DEVICE_PLUGIN -> preset.listedCodes().contains(report.code()) ? Severity.WARN : Severity.FATAL;
-      case EKS_NODE_MONITORING_AGENT -> preset.listedCodes().contains(report.code()) ? Severity.FATAL : Severity.WARN;
-      case AZURE_NHC -> preset.listedCodes().contains(report.code()) ? Severity.FATAL : Severity.INFO;
+      case CATALOG -> catalog(entry);
+      case K8S_DEVICE_PLUGIN -> preset.listedCodes().contains(code) ? Severity.WARN : Severity.FATAL;
+      case EKS_NODE_MONITORING_AGENT -> preset.listedCodes().contains(code) ? Severity.FATAL : Severity.WARN;
+      case AZURE_NHC -> preset.listedCodes().contains(code) ? Severity.FATAL : Severity.INFO;
     };
   }
 
@@ -50,17 +70,7 @@ public final class SeverityPolicy {
     return entry.sxidClass() == SxidClass.POTENTIALLY_FATAL ? Severity.ERROR : Severity.WARN;
   }
 
-  private static Severity catalog(XidReport report, XidEntry entry) {
-    if (report instanceof RecoveryActionLine recovery) {
-      return switch (RecoveryActions.resolution(recovery.toLabel())) {
-        case IGNORE -> Severity.INFO;
-        case RESTART_BM -> Severity.FATAL;
-        default -> Severity.ERROR;
-      };
-    }
-    if (report instanceof XidLine line && line.nvlink() != null) {
-      return line.nvlink().fatal() ? Severity.FATAL : Severity.WARN;
-    }
+  private static Severity catalog(XidEntry entry) {
     Resolution bucket = entry == null ? Resolution.CONTACT_SUPPORT : entry.immediate();
     return switch (bucket) {
       case IGNORE -> Severity.INFO;
@@ -69,5 +79,10 @@ public final class SeverityPolicy {
           WORKFLOW_NVLINK5_ERR, XID_154, CONTACT_SUPPORT -> Severity.ERROR;
       case RESTART_BM, CHECK_MECHANICALS -> Severity.FATAL;
     };
+  }
+
+  /** Returns the configured overrides, code to severity. */
+  public Map<Integer, Severity> overrides() {
+    return overrides;
   }
 }
