@@ -54,12 +54,14 @@ class CommandsIT {
   }
 
   @Test
-  void componentsListsTheBuiltInReceiverAndExporter() throws Exception {
+  void componentsListsTheBuiltInReceiverProcessorAndExporter() throws Exception {
     AgentProcess.Result result = distribution.run(work, "components");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout().lines())
         .anyMatch(line -> line.matches("replay\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("nvml\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("workload-profile\\s+processor\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
     assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
   }
@@ -76,7 +78,7 @@ class CommandsIT {
               metrics-files = ["%s"]
               intervall = 2s
             }
-            nvml {}
+            dcgm {}
           }
           exporters {
             debug {
@@ -84,7 +86,7 @@ class CommandsIT {
             }
           }
           pipelines {
-            metrics { receivers = [replay, nvml], exporters = [debug, cloudwatch] }
+            metrics { receivers = [replay, dcgm], exporters = [debug, cloudwatch] }
           }
         }
         """.formatted(capture));
@@ -96,9 +98,35 @@ class CommandsIT {
         .filter(line -> line.startsWith(bad + ":")).toList();
     assertThat(problems).as(result.toString()).satisfiesExactlyInAnyOrder(
         problem -> assertThat(problem).startsWith(bad + ":5:").contains("intervall", "interval"),
-        problem -> assertThat(problem).startsWith(bad + ":7:").contains("nvml"),
+        problem -> assertThat(problem).startsWith(bad + ":7:").contains("dcgm"),
         problem -> assertThat(problem).startsWith(bad + ":11:").contains("initial-interval"),
         problem -> assertThat(problem).startsWith(bad + ":15:").contains("cloudwatch"));
+  }
+
+  @Test
+  void validateReportsAMisspeltMetricIdWithFileLineAndSuggestion() throws Exception {
+    Path bad = work.resolve("profile.conf");
+    Files.writeString(bad, """
+        gputel {
+          receivers { replay { metrics-files = ["%s"] } }
+          processors {
+            workload-profile {
+              profile = compute
+              include-metrics = [temprature_gpu]
+            }
+          }
+          exporters { debug { } }
+          pipelines { metrics { receivers = [replay], processors = [workload-profile], exporters = [debug] } }
+        }
+        """.formatted(distribution.home().resolve("config/captures/nvidia-smi/h100-80gb-hbm3__590.48.01__idle.csv")));
+
+    AgentProcess.Result result = distribution.run(work, "validate", "--config", bad.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.stderr().lines().map(String::strip).filter(line -> line.startsWith(bad + ":")))
+        .as(result.toString()).containsExactly(
+            bad + ":6: gputel.processors.workload-profile.include-metrics: 'temprature_gpu' is not a GPU metric id"
+                + " (did you mean 'temperature_gpu'?)");
   }
 
   @Test
@@ -123,5 +151,6 @@ class CommandsIT {
     assertThat(effective.getInt("gputel.exporters.debug.queue.size")).isEqualTo(1000);
     assertThat(effective.getString("gputel.service.shutdown-timeout")).isEqualTo("5s");
     assertThat(effective.getStringList("gputel.pipelines.events.receivers")).containsExactly("replay");
+    assertThat(effective.getStringList("gputel.processors.workload-profile.exclude-metrics")).isEmpty();
   }
 }

@@ -39,7 +39,9 @@ class RunDemoIT {
       String health = agent.awaitHttp(port, "/healthz", STARTUP, body -> body.contains("\"status\":\"ok\""));
       assertThat(health).contains("\"status\":\"ok\"");
       agent.awaitHttp(port, "/metrics", STARTUP, body -> sentMetrics(body).orElse(0.0) > 0);
-      assertThat(agent.stdout()).contains("utilization_gpu").contains("NVIDIA H100 80GB HBM3");
+      assertThat(agent.stdout()).contains("utilization_gpu").contains("NVIDIA H100 80GB HBM3")
+          .as("the demo's compute profile keeps temperature_gpu but no encoder statistics")
+          .contains("temperature_gpu").doesNotContain("encoder_stats_session_count");
 
       agent.terminate();
       AgentProcess.Result result = agent.finish(Duration.ofSeconds(20));

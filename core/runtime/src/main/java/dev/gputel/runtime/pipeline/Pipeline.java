@@ -25,6 +25,14 @@ public final class Pipeline<B extends TelemetryBatch> implements Consumer<B> {
     return stages;
   }
 
+  /**
+   * Whether metrics of this name can reach this pipeline's exporters: every processor keeps them.
+   * A pipeline without processors wants every metric.
+   */
+  boolean wants(String metricName) {
+    return stages.stream().allMatch(stage -> stage.keepsMetric(metricName));
+  }
+
   @Override
   public void accept(B batch) {
     B current = batch;

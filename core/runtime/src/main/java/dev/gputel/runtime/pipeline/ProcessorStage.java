@@ -26,6 +26,11 @@ final class ProcessorStage {
     return processor;
   }
 
+  /** Whether the processor lets metrics of this name through at all; see {@link Processor#keepsMetric}. */
+  boolean keepsMetric(String metricName) {
+    return processor.keepsMetric(metricName);
+  }
+
   /** Returns the processed batch, or null when nothing of it is left. */
   @SuppressWarnings("unchecked")
   <B extends TelemetryBatch> B apply(B batch) {

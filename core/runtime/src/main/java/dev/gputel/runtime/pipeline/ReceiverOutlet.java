@@ -3,6 +3,7 @@ package dev.gputel.runtime.pipeline;
 import dev.gputel.runtime.telemetry.ComponentTelemetry;
 import dev.gputel.spi.component.Counter;
 import dev.gputel.spi.consumer.Consumers;
+import dev.gputel.spi.consumer.MetricsConsumer;
 import dev.gputel.spi.consumer.RefusedException;
 import dev.gputel.spi.data.EventBatch;
 import dev.gputel.spi.data.MetricBatch;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Where one receiver's output goes: every pipeline that names it, per signal, counting what the
- * pipelines accepted and what they refused.
+ * pipelines accepted and what they refused. The metrics side also tells the receiver which metric
+ * names any of those pipelines keeps, so it can skip collecting the rest.
  */
 final class ReceiverOutlet {
   private ReceiverOutlet() {}
@@ -24,8 +26,26 @@ final class ReceiverOutlet {
       List<Pipeline<MetricBatch>> metricPipelines,
       List<Pipeline<EventBatch>> eventPipelines) {
     return new Consumers(
-        counted(telemetry, Signal.METRICS, metricPipelines)::accept,
+        new PipelineMetrics(counted(telemetry, Signal.METRICS, metricPipelines), List.copyOf(metricPipelines)),
         counted(telemetry, Signal.EVENTS, eventPipelines)::accept);
+  }
+
+  /**
+   * The metrics consumer a receiver gets. A method reference would inherit {@code wants}' default
+   * (true for everything), so this answers it from the pipelines: a name is wanted when at least
+   * one pipeline keeps it, and no name is wanted when no metrics pipeline takes from the receiver.
+   */
+  private record PipelineMetrics(Consumer<MetricBatch> delivery, List<Pipeline<MetricBatch>> pipelines)
+      implements MetricsConsumer {
+    @Override
+    public void consume(MetricBatch batch) {
+      delivery.accept(batch);
+    }
+
+    @Override
+    public boolean wants(String metricName) {
+      return pipelines.stream().anyMatch(pipeline -> pipeline.wants(metricName));
+    }
   }
 
   private static <B extends TelemetryBatch> Consumer<B> counted(

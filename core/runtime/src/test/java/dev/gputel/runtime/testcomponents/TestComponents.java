@@ -22,6 +22,7 @@ public final class TestComponents {
   public TestComponents() {
     registry.add(new FactoryInfo(ComponentKind.RECEIVER, sources, ""));
     registry.add(new FactoryInfo(ComponentKind.PROCESSOR, new TagProcessorFactory(log), ""));
+    registry.add(new FactoryInfo(ComponentKind.PROCESSOR, new KeepProcessorFactory(), ""));
     registry.add(new FactoryInfo(ComponentKind.EXPORTER, exporters, ""));
     registry.add(new FactoryInfo(ComponentKind.EXPORTER, new MetricsOnlyExporterFactory(), ""));
   }

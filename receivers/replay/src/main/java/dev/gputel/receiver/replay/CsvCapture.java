@@ -1,110 +1,41 @@
 package dev.gputel.receiver.replay;
 
+import dev.gputel.gpu.GpuRow;
+import dev.gputel.gpu.SmiColumns;
+import dev.gputel.gpu.SmiCsvStream;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * A parsed {@code nvidia-smi --query-gpu ... --format=csv} capture: the header's fields and the
- * rows, grouped into samples (one row per GPU per sample).
- *
- * <p>Cells are separated by commas and trimmed; a row with another cell count than the header is
- * not CSV output (nvidia-smi prints Xid messages into a loop stream) and is reported, not guessed
- * at. A sample ends where the {@code timestamp} column changes or a GPU {@code index} repeats.
+ * A parsed {@code nvidia-smi --query-gpu ... --format=csv} capture: its columns and its rows,
+ * grouped into samples (one row per GPU per sample). Lines that are not rows are reported as
+ * problems, not guessed at.
  */
-record CsvCapture(List<Column> columns, List<List<Map<String, String>>> samples, List<String> problems) {
-
-  /** One header column: the field name nvidia-smi prints and the unit in its brackets. */
-  record Column(String field, String unit) {
-    static Column parse(String header) {
-      String text = header.trim();
-      int bracket = text.lastIndexOf(" [");
-      if (bracket > 0 && text.endsWith("]")) {
-        return new Column(text.substring(0, bracket), text.substring(bracket + 2, text.length() - 1));
-      }
-      return new Column(text, "");
-    }
-  }
+record CsvCapture(SmiColumns columns, List<List<GpuRow>> samples, List<String> problems) {
 
   /** Parses a capture; {@code source} names the file in problems. */
   static CsvCapture parse(String source, List<String> lines) {
     List<String> problems = new ArrayList<>();
-    int first = 0;
-    while (first < lines.size() && lines.get(first).isBlank()) {
-      first++;
+    SmiCsvStream stream = new SmiCsvStream(List.of(), problem -> problems.add(source + ": " + problem));
+    List<List<GpuRow>> samples = new ArrayList<>();
+    try {
+      for (String line : lines) {
+        add(samples, stream.line(line));
+      }
+      add(samples, stream.end());
+    } catch (IllegalArgumentException e) {
+      problems.add(source + ": " + e.getMessage());
     }
-    if (first == lines.size()) {
-      return new CsvCapture(List.of(), List.of(), List.of(source + ": empty, expected a CSV header line"));
+    if (samples.isEmpty() && problems.isEmpty()) {
+      problems.add(source + ": no rows, expected a CSV header line and rows");
     }
-    String headerLine = lines.get(first);
-    List<Column> columns = split(headerLine).stream().map(Column::parse).toList();
-    int timestampColumn = indexOf(columns, "timestamp");
-    int indexColumn = indexOf(columns, "index");
-
-    List<List<Map<String, String>>> samples = new ArrayList<>();
-    List<Map<String, String>> current = new ArrayList<>();
-    Set<String> indexesInSample = new HashSet<>();
-    String sampleTimestamp = null;
-    for (int i = first + 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank() || line.equals(headerLine)) {
-        continue;
-      }
-      List<String> cells = split(line);
-      if (cells.size() != columns.size()) {
-        problems.add(source + ":" + (i + 1) + ": expected " + columns.size() + " cells, found "
-            + cells.size() + "; line skipped");
-        continue;
-      }
-      String timestamp = timestampColumn < 0 ? null : cells.get(timestampColumn);
-      String index = indexColumn < 0 ? null : cells.get(indexColumn);
-      boolean newSample = !current.isEmpty()
-          && ((timestamp != null && !timestamp.equals(sampleTimestamp))
-              || (index != null && indexesInSample.contains(index))
-              || (timestamp == null && index == null));
-      if (newSample) {
-        samples.add(List.copyOf(current));
-        current = new ArrayList<>();
-        indexesInSample.clear();
-      }
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int c = 0; c < columns.size(); c++) {
-        row.put(columns.get(c).field(), cells.get(c));
-      }
-      current.add(row);
-      sampleTimestamp = timestamp;
-      if (index != null) {
-        indexesInSample.add(index);
-      }
-    }
-    if (!current.isEmpty()) {
-      samples.add(List.copyOf(current));
-    }
+    SmiColumns columns = samples.isEmpty() ? SmiColumns.of(List.of()) : samples.getFirst().getFirst().columns();
     return new CsvCapture(columns, List.copyOf(samples), List.copyOf(problems));
   }
 
-  /** Returns the unit of a field as printed in the header, or empty. */
-  String unitOf(String field) {
-    return columns.stream().filter(c -> c.field().equals(field)).map(Column::unit).findFirst().orElse("");
-  }
-
-  private static int indexOf(List<Column> columns, String field) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).field().equals(field)) {
-        return i;
-      }
+  private static void add(List<List<GpuRow>> samples, List<GpuRow> sample) {
+    if (!sample.isEmpty()) {
+      samples.add(sample);
     }
-    return -1;
-  }
-
-  private static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    for (String cell : line.split(",", -1)) {
-      cells.add(cell.trim());
-    }
-    return cells;
   }
 }

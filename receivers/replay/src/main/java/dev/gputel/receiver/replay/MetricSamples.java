@@ -1,26 +1,41 @@
 package dev.gputel.receiver.replay;
 
-import dev.gputel.spi.data.Attributes;
+import dev.gputel.gpu.GpuMetric;
+import dev.gputel.gpu.GpuRow;
+import dev.gputel.gpu.SmiFields;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;
 import dev.gputel.spi.data.Resource;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** Turns CSV samples into metric batches: one point per GPU per selected numeric field. */
+/** Turns CSV samples into metric batches: one point per GPU per selected catalog metric. */
 final class MetricSamples {
   private final CsvCapture capture;
-  private final Set<String> fields;
+  private final Set<GpuMetric> selected = EnumSet.noneOf(GpuMetric.class);
 
-  /** @param fields the CSV fields to turn into metrics; empty takes every numeric field */
+  /** @param fields the CSV fields to turn into metrics; empty takes every catalog metric */
   MetricSamples(CsvCapture capture, List<String> fields) {
+    this(capture, fields, metric -> true);
+  }
+
+  /**
+   * @param fields the CSV fields to turn into metrics; empty takes every catalog metric
+   * @param wanted whether any pipeline keeps a metric name; asked once per column, here
+   */
+  MetricSamples(CsvCapture capture, List<String> fields, Predicate<String> wanted) {
     this.capture = capture;
-    this.fields = new HashSet<>(fields);
+    List<String> canonicalFields = fields.stream().map(SmiFields::canonical).toList();
+    for (int i = 0; i < capture.columns().size(); i++) {
+      GpuMetric metric = capture.columns().metric(i);
+      if (metric != null && (fields.isEmpty() || canonicalFields.contains(metric.smiField())) && wanted.test(metric.id())) {
+        selected.add(metric);
+      }
+    }
   }
 
   int size() {
@@ -29,19 +44,8 @@ final class MetricSamples {
 
   MetricBatch batch(int sample, Instant timestamp) {
     List<MetricPoint> points = new ArrayList<>();
-    for (Map<String, String> row : capture.samples().get(sample)) {
-      Attributes gpu = GpuIdentity.of(row);
-      for (Map.Entry<String, String> cell : row.entrySet()) {
-        String field = cell.getKey();
-        if (GpuIdentity.isIdentity(field) || (!fields.isEmpty() && !fields.contains(field))) {
-          continue;
-        }
-        OptionalDouble value = CsvValues.number(cell.getValue());
-        if (value.isPresent()) {
-          points.add(MetricPoint.gauge(CsvValues.metricName(field), value.getAsDouble(),
-              CsvValues.unit(field, capture.unitOf(field)), timestamp, gpu));
-        }
-      }
+    for (GpuRow row : capture.samples().get(sample)) {
+      points.addAll(row.points(timestamp, row.attributes(), selected::contains));
     }
     return new MetricBatch(Resource.empty(), points);
   }

@@ -54,7 +54,8 @@ final class ReplayReceiver implements Receiver {
       CsvCapture parsed = CsvCapture.parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
       parsed.problems().forEach(problem -> log.warn("{}", problem));
       linesSkipped.add(parsed.problems().size());
-      captures.add(new MetricSamples(parsed, config.fields()));
+      // Ask the pipelines once which metrics they keep, and never build points they would drop.
+      captures.add(new MetricSamples(parsed, config.fields(), next.metrics()::wants));
     }
     for (Path file : config.logFiles()) {
       logs.add(new LogLines(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8)));
@@ -108,6 +109,9 @@ final class ReplayReceiver implements Receiver {
   }
 
   private void send(MetricBatch batch) {
+    if (batch.points().isEmpty()) {
+      return; // Nothing of this sample is wanted (or present): no empty batch to count downstream.
+    }
     try {
       next.metrics().consume(batch);
     } catch (RefusedException e) {

@@ -29,8 +29,8 @@ class MetricSamplesTest {
             tuple("memory_free", 61263.0, "MiBy"), tuple("power_draw", 631.95, "W"),
             tuple("temperature_gpu", 59.0, "Cel"),
             tuple("pcie_link_gen_current", 5.0, "1"), tuple("pcie_link_width_current", 16.0, "1"),
-            tuple("encoder_stats_session_count", 0.0, "1"), tuple("encoder_stats_average_fps", 0.0, "1"),
-            tuple("encoder_stats_average_latency", 0.0, "1"),
+            tuple("encoder_stats_session_count", 0.0, "1"), tuple("encoder_stats_average_fps", 0.0, "{frame}/s"),
+            tuple("encoder_stats_average_latency", 0.0, "us"),
             tuple("clocks_current_graphics", 1980.0, "MHz"),
             tuple("clocks_current_sm", 1980.0, "MHz"),
             tuple("clocks_current_memory", 2619.0, "MHz"),
@@ -55,11 +55,12 @@ class MetricSamplesTest {
   }
 
   @Test
-  void anEmptyFieldListTakesEveryNumericFieldButNeverIdentity() {
+  void anEmptyFieldListTakesEveryCatalogMetricButNeverIdentityOrOtherFields() {
     MetricBatch batch = new MetricSamples(Captures.parse(Captures.H100_LOAD), List.of()).batch(0, NOW);
 
     assertThat(batch.points()).extracting(MetricPoint::name)
-        .contains("utilization_encoder", "memory_reserved", "clocks_event_reasons_supported")
-        .doesNotContain("index", "uuid", "name", "timestamp", "pci_bus_id", "compute_mode");
+        .contains("utilization_encoder", "memory_reserved", "clocks_event_reasons_active", "temperature_memory")
+        .doesNotContain("index", "uuid", "name", "timestamp", "pci_bus_id", "compute_mode",
+            "clocks_event_reasons_supported", "pci_device_id");
   }
 }

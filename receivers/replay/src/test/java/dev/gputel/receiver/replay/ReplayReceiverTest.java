@@ -8,7 +8,10 @@ import com.typesafe.config.ConfigFactory;
 import dev.gputel.spi.component.ComponentId;
 import dev.gputel.spi.component.ComponentKind;
 import dev.gputel.spi.component.ComponentSettings;
+import dev.gputel.spi.consumer.Consumers;
+import dev.gputel.spi.consumer.MetricsConsumer;
 import dev.gputel.spi.data.Event;
+import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;
 import dev.gputel.testing.ManualClock;
 import dev.gputel.testing.RecordingTelemetry;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +93,60 @@ class ReplayReceiverTest {
   }
 
   @Test
+  void collectsOnlyTheMetricsSomePipelineWants() throws Exception {
+    Set<String> wanted = Set.of("utilization_gpu", "power_draw");
+    ReplayReceiver receiver = receiver("metrics-files = [\"%s\"]\nmode = once\n".formatted(Captures.H100_LOAD),
+        new Consumers(new MetricsConsumer() {
+          @Override
+          public void consume(MetricBatch batch) {
+            sink.consume(batch);
+          }
+
+          @Override
+          public boolean wants(String metricName) {
+            return wanted.contains(metricName);
+          }
+        }, sink::consume));
+    receiver.start(new TestHost());
+    try {
+      sink.awaitMetricBatches(1, Duration.ofSeconds(10));
+    } finally {
+      receiver.shutdown();
+    }
+    assertThat(sink.points()).extracting(MetricPoint::name).containsOnlyElementsOf(wanted)
+        .contains("utilization_gpu", "power_draw");
+  }
+
+  @Test
+  void aReceiverWhoseMetricsNobodyWantsSendsNoMetricBatches() throws Exception {
+    Path log = Files.writeString(directory.resolve("kern.log"), Captures.lines(Captures.XID_LINES).get(16) + "\n");
+    ReplayReceiver receiver = receiver("""
+        metrics-files = ["%s"]
+        log-files = ["%s"]
+        mode = once
+        """.formatted(Captures.H100_LOAD, log),
+        new Consumers(new MetricsConsumer() {
+          @Override
+          public void consume(MetricBatch batch) {
+            sink.consume(batch);
+          }
+
+          @Override
+          public boolean wants(String metricName) {
+            return false;
+          }
+        }, sink::consume));
+    receiver.start(new TestHost());
+    try {
+      sink.awaitEvents(1, Duration.ofSeconds(10));
+      // The capture has one sample, sent in the same tick as the line: it was skipped, not late.
+    } finally {
+      receiver.shutdown();
+    }
+    assertThat(sink.metricBatches()).isEmpty();
+  }
+
+  @Test
   void aMissingFileIsAConfigurationErrorThatNamesIt() {
     ConfigException.BadValue error = catchThrowableOfType(ConfigException.BadValue.class,
         () -> receiver("metrics-files = [\"/no/such/capture.csv\"]"));
@@ -103,12 +161,16 @@ class ReplayReceiverTest {
   }
 
   private ReplayReceiver receiver(String body) {
+    return receiver(body, sink.consumers());
+  }
+
+  private ReplayReceiver receiver(String body, Consumers next) {
     var config = ConfigFactory.parseString(body + "\ninterval = 5ms\n")
         .withFallback(ConfigFactory.parseResources("reference.conf").getConfig("gputel.receivers.replay"))
         .resolve();
     ComponentSettings settings = new ComponentSettings(new ComponentId(ComponentKind.RECEIVER, "replay", ""),
         telemetry, clock, directory, "test");
-    return new ReplayReceiver(ReplayConfig.from(config), settings, sink.consumers());
+    return new ReplayReceiver(ReplayConfig.from(config), settings, next);
   }
 
   private static double value(List<MetricPoint> points, String name) {
