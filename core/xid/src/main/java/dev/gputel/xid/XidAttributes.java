@@ -24,6 +24,8 @@ public final class XidAttributes {
   public static final String BOOT_ID = "host.boot.id";
   /** The kernel's time since boot in microseconds ({@code _SOURCE_MONOTONIC_TIMESTAMP}, /dev/kmsg), long. */
   public static final String KERNEL_UPTIME_US = "kernel.uptime_us";
+  /** The wall time the line's prefix states with a zone (ISO-8601), when it has one. */
+  public static final String KERNEL_TIME = "kernel.time";
 
   // Set by the xid-classifier processor.
 

@@ -22,7 +22,7 @@ class XidParseCommandTest {
 
     assertThat(result.exit()).as(result.err()).isZero();
     List<String> lines = result.out().lines().toList();
-    // 36 Xid lines, 5 recovery-action lines, 7 SXid lines, 5 fallen-off-the-bus texts (one over three lines).
+    // 37 Xid lines, 5 recovery-action lines, 6 SXid lines, 5 fallen-off-the-bus texts (one over three lines).
     assertThat(lines).hasSize(53);
     assertThat(lines).contains(
         "{\"line\": 18, \"kind\": \"xid\", \"xid\": 109, \"pci\": \"0000:cb:00\", \"pci_bus_id\": \"00000000:CB:00.0\", "
