@@ -3,7 +3,8 @@ package dev.gputel.xid;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /** Finds the time stamps a kernel-line prefix may hold, by hand: this runs for every Xid line. */
 final class PrefixTimes {
@@ -50,29 +51,43 @@ final class PrefixTimes {
         continue;
       }
       int i = t + 9;
-      StringBuilder iso = new StringBuilder(40).append(line, start, i);
+      long nanos = 0;
       if (i < end && (line.charAt(i) == '.' || line.charAt(i) == ',')) {
         int fractionEnd = Ascii.digitsEnd(line, i + 1);
-        if (fractionEnd == i + 1 || fractionEnd - i - 1 > MAX_FRACTION_DIGITS) {
+        int digits = fractionEnd - i - 1;
+        if (digits == 0 || digits > MAX_FRACTION_DIGITS) {
           continue;
         }
-        iso.append('.').append(line, i + 1, fractionEnd);
+        nanos = Ascii.decimal(line, i + 1, fractionEnd, MAX_FRACTION_DIGITS);
+        for (int d = digits; d < MAX_FRACTION_DIGITS; d++) {
+          nanos *= 10;
+        }
         i = fractionEnd;
       }
+      int offsetSeconds;
       if (i < end && line.charAt(i) == 'Z') {
-        iso.append('Z');
+        offsetSeconds = 0;
       } else if (i + 6 <= end && (line.charAt(i) == '+' || line.charAt(i) == '-') && shape(line, i + 1, "dd:dd")) {
-        iso.append(line, i, i + 6);
+        int sign = line.charAt(i) == '-' ? -1 : 1;
+        offsetSeconds = sign * (int) (number(line, i + 1, 2) * 3600 + number(line, i + 4, 2) * 60);
       } else {
         continue;
       }
+      // Built from the digits already checked: java.time's text parser costs microseconds a line.
       try {
-        return OffsetDateTime.parse(iso).toInstant();
+        return LocalDateTime.of((int) number(line, start, 4), (int) number(line, start + 5, 2),
+                (int) number(line, start + 8, 2), (int) number(line, t + 1, 2), (int) number(line, t + 4, 2),
+                (int) number(line, t + 7, 2), (int) nanos)
+            .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
       } catch (DateTimeException e) {
         // A digit pattern that is no date (month 13): not a time stamp, keep looking.
       }
     }
     return null;
+  }
+
+  private static long number(String line, int at, int digits) {
+    return Ascii.decimal(line, at, at + digits, digits);
   }
 
   /** Returns whether {@code line} at {@code at} matches {@code pattern}, where {@code d} is a digit. */

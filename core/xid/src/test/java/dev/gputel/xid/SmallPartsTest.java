@@ -17,13 +17,14 @@ class SmallPartsTest {
     assertThat(kernel).hasToString("00000000:3B:00.0");
     assertThat(kernel.kernelForm()).isEqualTo("0000:3b:00");
     assertThat(PciBusId.parse("0019:01:00")).hasToString("00000019:01:00.0");
+    assertThat(PciBusId.parse("10000:e1:1f.7")).as("VMD domains exceed 16 bits").hasToString("00010000:E1:1F.7");
     assertThat(PciBusId.parse("0000:06:00.1")).isNotEqualTo(PciBusId.parse("0000:06:00.0"));
   }
 
   @Test
   void textThatIsNoPciIdIsNull() {
     for (String text : new String[] {"...", "", ":", "0000::00", "0000:3b:00.", "0000:3b:00.8", "0000:100:00",
-        "0000:3b:20", "1:2:3:4", "123456789:00:00", "0000:3g:00", "PCI:", "00:٣"}) {
+        "0000:3b:20", "1:2:3:4", "123456789:00:00", "0000:3g:00", "PCI:", "00:٣", "ffffffff:00:00"}) {
       assertThat(PciBusId.parse(text)).as(text).isNull();
     }
   }
