@@ -63,6 +63,7 @@ class CommandsIT {
         .anyMatch(line -> line.matches("replay\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("nvml\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("workload-profile\\s+processor\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("xid-classifier\\s+processor\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
     assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
   }
@@ -153,6 +154,8 @@ class CommandsIT {
     assertThat(effective.getInt("gputel.exporters.debug.queue.size")).isEqualTo(1000);
     assertThat(effective.getString("gputel.service.shutdown-timeout")).isEqualTo("5s");
     assertThat(effective.getStringList("gputel.pipelines.events.receivers")).containsExactly("replay");
+    assertThat(effective.getStringList("gputel.pipelines.events.processors")).containsExactly("xid-classifier");
+    assertThat(effective.getString("gputel.processors.xid-classifier.severity-policy")).isEqualTo("catalog");
     assertThat(effective.getStringList("gputel.processors.workload-profile.exclude-metrics")).isEmpty();
   }
 }
