@@ -3,6 +3,7 @@ package dev.gputel.receiver.nvml;
 import dev.gputel.gpu.GpuIdentityField;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Counter;
+import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.component.Telemetry;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;
@@ -28,7 +29,7 @@ final class NvmlCollector implements AutoCloseable {
   private final Clock clock;
   private final Telemetry telemetry;
   private final Logger log;
-  private final Backoff backoff;
+  private final RestartBackoff backoff;
   private final ReadOutcomes outcomes;
   private final Counter initAttempts;
   private final Map<NvmlReturn, Counter> lifecycleErrors = new EnumMap<>(NvmlReturn.class);
@@ -47,7 +48,7 @@ final class NvmlCollector implements AutoCloseable {
     this.clock = clock;
     this.telemetry = telemetry;
     this.log = log;
-    this.backoff = new Backoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
+    this.backoff = new RestartBackoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
     this.outcomes = new ReadOutcomes(telemetry, log);
     this.initAttempts = telemetry.counter("init_attempts", "Times NVML was loaded and initialised, first time included");
     telemetry.gauge("gpus", "GPUs read at the last collection", () -> gpusReporting);

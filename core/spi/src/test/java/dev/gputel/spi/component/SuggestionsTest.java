@@ -1,4 +1,4 @@
-package dev.gputel.runtime.config;
+package dev.gputel.spi.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,21 +1,17 @@
-package dev.gputel.processor.workloadprofile;
+package dev.gputel.spi.component;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Finds the known id a misspelt one was probably meant to be. The runtime has the same rule for
- * configuration keys; components see only the SPI, so this small copy lives here.
+ * Finds the known word a misspelt one was probably meant to be: the runtime uses it for
+ * configuration keys and component types, components for their own values.
  */
-final class Typos {
-  private Typos() {}
+public final class Suggestions {
+  private Suggestions() {}
 
-  /** Returns " (did you mean 'x'?)" when a candidate is close enough to be a typo, else "". */
-  static String hint(String word, Collection<String> candidates) {
-    return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
-  }
-
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  /** Returns the candidate closest to {@code word}, if one is close enough to be a typo. */
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
@@ -25,9 +21,13 @@ final class Typos {
         bestDistance = distance;
       }
     }
-    // A third of the shorter word may differ: enough for typos, too little for unrelated ids.
     int allowed = Math.max(1, Math.min(word.length(), best == null ? 0 : best.length()) / 3);
     return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+  }
+
+  /** Returns " (did you mean 'x'?)" or an empty string. */
+  public static String hint(String word, Collection<String> candidates) {
+    return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 
   /** Levenshtein distance, counting a swap of two neighbours as one edit. */

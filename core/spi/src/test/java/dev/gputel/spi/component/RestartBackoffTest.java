@@ -1,4 +1,4 @@
-package dev.gputel.receiver.nvml;
+package dev.gputel.spi.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
   @Test
   void doublesUpToTheMaximumAndStartsOverAfterASuccess() {
-    Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+    RestartBackoff backoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
     List<Long> delays = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
       delays.add(backoff.next().toSeconds());
@@ -22,7 +22,7 @@ class BackoffTest {
 
   @Test
   void anInitialDelayAboveTheMaximumIsCapped() {
-    Backoff backoff = new Backoff(Duration.ofMinutes(10), Duration.ofMinutes(5));
+    RestartBackoff backoff = new RestartBackoff(Duration.ofMinutes(10), Duration.ofMinutes(5));
     assertThat(backoff.next()).isEqualTo(Duration.ofMinutes(5));
   }
 }
