@@ -84,7 +84,7 @@ final class EventWatcher {
         }
         NvmlReturn code = session.await(WAIT_MS);
         if (code == NvmlReturn.SUCCESS) {
-          code = readBurst();
+          code = readBurst(session, true);
         } else {
           delivery.retry();
         }
@@ -104,40 +104,68 @@ final class EventWatcher {
     }
   }
 
-  /** Reads the event just waited for and those already queued, and delivers them; returns the last answer. */
-  private NvmlReturn readBurst() {
+  /**
+   * Reads the events queued on {@code from} without waiting (after the one just waited for, when
+   * {@code haveOne}) and delivers them as one batch; returns the last answer, SUCCESS when the
+   * batch is full and more may be queued.
+   */
+  private NvmlReturn readBurst(EventSession from, boolean haveOne) {
     List<Event> burst = new ArrayList<>();
-    NvmlReturn code = NvmlReturn.SUCCESS;
-    while (code == NvmlReturn.SUCCESS && burst.size() < MAX_BATCH) {
-      EventSession.RawEvent raw = session.event();
+    NvmlReturn code = haveOne ? NvmlReturn.SUCCESS : from.await(0);
+    while (code == NvmlReturn.SUCCESS) {
+      EventSession.RawEvent raw = from.event();
       NvmlEventType type = NvmlEventType.of(raw.type());
       if (type != null) {
         received.computeIfAbsent(type, t -> telemetry.counter("events_received", "NVML events read, by type",
             Map.of("type", t.nvmlName()))).increment();
       }
       burst.add(events.toEvent(raw, clock.instant()));
-      code = session.await(0);
+      if (burst.size() == MAX_BATCH) {
+        break;
+      }
+      code = from.await(0);
     }
-    delivery.deliver(burst);
+    if (!burst.isEmpty()) {
+      delivery.deliver(burst);
+    }
     return code;
   }
 
-  /** Opens NVML for events; on failure reports it and waits out the backoff. */
+  /**
+   * Opens NVML for events; when that fails, reports it and waits out the backoff. Opening again
+   * while a session runs (for a GPU that is missing) is make-before-break: the running set keeps
+   * receiving until the new one is registered, then what it still holds is read and it is closed.
+   * No event is lost; one raised in the instant both sets are registered arrives twice.
+   */
   private boolean open() throws InterruptedException {
-    closeSession();
+    EventSession previous = session;
     nextReinit = null;
+    EventSession opened;
     try {
-      session = EventSession.open(config.library(), log);
+      opened = EventSession.open(config.library(), log);
     } catch (NvmlUnavailableException e) {
       error("open", e.code());
+      Duration wait = reinitBackoff.next();
+      if (previous != null) {
+        log.warn("NVML events: initialising NVML again failed ({}); still watching {} GPUs", e.getMessage(), watching);
+        nextReinit = clock.instant().plus(wait);
+        return true;
+      }
       report(ComponentStatus.down("NVML events: " + e.getMessage()));
-      pause(reinitBackoff.next());
+      pause(wait);
       return false;
+    }
+    session = opened;
+    if (previous != null) {
+      while (readBurst(previous, false) == NvmlReturn.SUCCESS) {
+        // more than one batch was queued
+      }
+      previous.close();
     }
     if (session.watched().isEmpty() && session.missing().isEmpty() && session.counted() > 0) {
       log.info("no GPU supports the NVML events watched; not watching");
       report(ComponentStatus.ok());
-      stop.countDown();
+      stop.countDown(); // nothing to wait for: the thread ends, and stopping it later finds it done
       return false;
     }
     registered();

@@ -91,11 +91,35 @@ class NvmlEventRecoveryTest {
       capture.telemetry.awaitStatus(ComponentStatus::up, WAIT);
       awaitRegistered(CURRENT, 3);
       CURRENT.pushEvent(3, NvmlEventType.XID_CRITICAL_ERROR, 79, NO_INSTANCE, NO_INSTANCE);
-      assertThat(capture.awaitEvent(2).attributes().get("hw.id")).isEqualTo(FakeGpus.uuid(3));
+      await().atMost(WAIT).until(() -> capture.events.stream().anyMatch(e -> FakeGpus.uuid(3).equals(e.attributes().get("hw.id"))));
     } finally {
       receiver.shutdown();
     }
     assertThat(CURRENT.calls("nvmlInit_v2")).as("initialised again for GPU 3").isGreaterThan(1);
+    assertThat(capture.events).filteredOn(e -> e.attributes().get("gpu.index").equals(0L))
+        .as("GPU 0 watched throughout: no event lost to the new initialisations").isNotEmpty();
+  }
+
+  @Test
+  void initialisingAgainForAMissingGpuLosesNoEventOfTheOthers() throws Exception {
+    CURRENT.setGpuLost(3, true);
+    NvmlReceiver receiver = start();
+    try {
+      awaitRegistered(CURRENT, 0);
+      // Every 40 ms (the test's longest backoff) the receiver opens NVML again for GPU 3. Events raised
+      // across 20 of those must each find a set registered for GPU 0, and all arrive.
+      for (int round = 0; round < 20; round++) {
+        long inits = CURRENT.calls("nvmlInit_v2");
+        for (int i = 0; i < 10; i++) {
+          assertThat(CURRENT.pushEvent(0, NvmlEventType.XID_CRITICAL_ERROR, 13, NO_INSTANCE, NO_INSTANCE))
+              .as("round %d, event %d found a set registered for GPU 0", round, i).isPositive();
+        }
+        await().atMost(WAIT).until(() -> CURRENT.calls("nvmlInit_v2") > inits);
+      }
+      await().atMost(WAIT).until(() -> capture.events.size() >= 200);
+    } finally {
+      receiver.shutdown();
+    }
   }
 
   @Test
