@@ -144,9 +144,9 @@ class TwoSourcesTest {
 
   private Event nvml(int code, String bus, int second) {
     Attributes attributes = Attributes.builder().put("log.source", "nvml").put("log.kind", "xid")
-        .put("xid.code", (long) code).put("gpu.pci.bus_id", bus).build();
-    return new Event(at(second), Severity.ERROR, "NVML XidCriticalError event: Xid " + code + " on GPU " + bus,
-        attributes, "e" + ids++);
+        .put("nvml.event.type", "XidCriticalError").put("xid.code", (long) code).put("gpu.pci.bus_id", bus).build();
+    // The body as the nvml receiver writes it: no driver line for the parser to find.
+    return new Event(at(second), Severity.ERROR, "NVML: Xid " + code + " on GPU 2 (" + bus + ")", attributes, "e" + ids++);
   }
 
   private static Instant at(int second) {
