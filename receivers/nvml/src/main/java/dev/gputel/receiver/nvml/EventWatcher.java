@@ -2,6 +2,7 @@ package dev.gputel.receiver.nvml;
 
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Counter;
+import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.component.Telemetry;
 import dev.gputel.spi.consumer.EventsConsumer;
 import dev.gputel.spi.data.Event;
@@ -38,8 +39,8 @@ final class EventWatcher {
   private final Consumer<ComponentStatus> status;
   private final EventDelivery delivery;
   private final NvmlEvents events = new NvmlEvents(NvmlEvents.readBootId(BOOT_ID));
-  private final Backoff reinitBackoff;
-  private final Backoff rebuildBackoff;
+  private final RestartBackoff reinitBackoff;
+  private final RestartBackoff rebuildBackoff;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final Counter rebuilds;
   private final Map<NvmlEventType, Counter> received = new EnumMap<>(NvmlEventType.class);
@@ -56,8 +57,8 @@ final class EventWatcher {
     this.telemetry = telemetry;
     this.log = log;
     this.status = status;
-    this.reinitBackoff = new Backoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
-    this.rebuildBackoff = new Backoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
+    this.reinitBackoff = new RestartBackoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
+    this.rebuildBackoff = new RestartBackoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
     this.delivery = new EventDelivery(next, telemetry.counter("events_dropped",
         "NVML events dropped because the pipelines refused them for longer than the receiver can hold them"), log);
     this.rebuilds = telemetry.counter("event_set_rebuilds", "Times the NVML event set was freed and registered again");
