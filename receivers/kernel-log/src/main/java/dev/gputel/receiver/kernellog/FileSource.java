@@ -36,17 +36,27 @@ final class FileSource implements LineSource {
     this.clock = clock;
   }
 
-  static FileSource open(FileConfig config, Duration pollInterval, StateFile state, ReceiverMetrics metrics,
-      Clock clock, Logger log) throws IOException {
+  /**
+   * Opens every file that exists at its starting position and saves those positions at once, so
+   * that {@code start-at = end} is decided once, not again after a restart.
+   *
+   * @param firstAttempt whether this is the receiver's first try: only then does start-at = end
+   *     apply; a file that appears later is read from its start
+   */
+  static FileSource open(FileConfig config, boolean firstAttempt, Duration pollInterval, StateFile state,
+      ReceiverMetrics metrics, Clock clock, Logger log) throws IOException {
     Map<Path, FollowedFile.Saved> saved = read(state, metrics, log);
     if (config.paths().stream().noneMatch(Files::exists)) {
       throw new IOException("none of the files exists yet: " + config.paths());
     }
     FileSource source = new FileSource(state, pollInterval, clock);
+    boolean startAtEnd = firstAttempt && config.startAt() == StartAt.END;
     for (Path path : config.paths()) {
-      source.files.add(new FollowedFile(path, saved.get(path), config.startAt() == StartAt.END, metrics, log));
+      FollowedFile file = new FollowedFile(path, saved.get(path), startAtEnd, metrics, log);
+      file.begin();
+      source.files.add(file);
     }
-    source.committed = source.stateLines();
+    source.commit();
     return source;
   }
 

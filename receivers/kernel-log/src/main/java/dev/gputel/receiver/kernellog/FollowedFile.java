@@ -59,7 +59,7 @@ final class FollowedFile implements AutoCloseable {
 
   /** Returns the next complete line, or null when there is none now. */
   Line poll() throws IOException {
-    if (channel == null && !openFirst()) {
+    if (!begin()) {
       return null;
     }
     while (true) {
@@ -97,6 +97,11 @@ final class FollowedFile implements AutoCloseable {
   /** Whether {@link #poll} may have a line without waiting. */
   boolean ready() throws IOException {
     return start < end || channel != null && channel.size() > readPosition;
+  }
+
+  /** Opens the file at its starting position unless open already; false while it does not exist. */
+  boolean begin() throws IOException {
+    return channel != null || openFirst();
   }
 
   private boolean openFirst() throws IOException {

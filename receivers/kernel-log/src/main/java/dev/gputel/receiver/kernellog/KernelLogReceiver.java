@@ -28,6 +28,7 @@ final class KernelLogReceiver implements Receiver {
   private volatile LineSource current;
   private Thread thread;
   private SourceKind kind;
+  private boolean opened;
 
   KernelLogReceiver(KernelLogConfig config, ComponentSettings settings, Consumers next, List<Path> systemJournals) {
     this.config = config;
@@ -44,6 +45,11 @@ final class KernelLogReceiver implements Receiver {
     kind = SourceSelector.resolve(config, systemJournals);
     log.info("reading kernel messages from {}", kind.id());
     thread = Thread.ofPlatform().daemon().name("gputel-receiver-" + settings.id()).start(this::supervise);
+  }
+
+  /** Whether the reading thread is still alive (false before start and after shutdown). */
+  synchronized boolean reading() {
+    return thread != null && thread.isAlive();
   }
 
   /** The source in use once started: the configured one, or what auto chose. */
@@ -101,12 +107,14 @@ final class KernelLogReceiver implements Receiver {
 
   private LineSource open() throws IOException, InterruptedException {
     Path stateDirectory = settings.stateDirectory();
+    boolean firstAttempt = !opened;
+    opened = true;
     return switch (kind) {
       case JOURNALD -> JournaldSource.open(config.journald(), prefilter,
           new StateFile(stateDirectory.resolve("journald.state")), metrics, log);
       case KMSG -> KmsgSource.open(config.kmsg(), config.pollInterval(),
           new StateFile(stateDirectory.resolve("kmsg.state")), metrics, settings.clock(), log);
-      case FILE -> FileSource.open(config.file(), config.pollInterval(),
+      case FILE -> FileSource.open(config.file(), firstAttempt, config.pollInterval(),
           new StateFile(stateDirectory.resolve("files.state")), metrics, settings.clock(), log);
       case AUTO -> throw new IllegalStateException("auto is resolved at start");
     };
