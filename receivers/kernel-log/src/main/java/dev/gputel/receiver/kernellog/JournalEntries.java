@@ -45,6 +45,9 @@ final class JournalEntries {
           default -> json.skipChildren();
         }
       }
+      if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+        throw new IllegalArgumentException("more than one JSON object on the line");
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {

@@ -25,9 +25,9 @@ final class LineReader {
   /** Returns the next line without its '\n', or null at the end of the stream. */
   byte[] readLine() throws IOException {
     truncated = false;
-    int scanned = start;
+    int scanned = 0; // Bytes after start known to hold no newline; fill() may move start.
     while (true) {
-      for (int i = scanned; i < end; i++) {
+      for (int i = start + scanned; i < end; i++) {
         if (buffer[i] == '\n') {
           byte[] line = Arrays.copyOfRange(buffer, start, Math.min(i, start + maxLine));
           truncated |= i - start > maxLine;
@@ -35,12 +35,12 @@ final class LineReader {
           return line;
         }
       }
-      scanned = end;
-      if (end - start > maxLine) {
+      scanned = end - start;
+      if (scanned > maxLine) {
         // Keep the first maxLine bytes and drop the rest until the newline.
         truncated = true;
         end = start + maxLine;
-        scanned = end;
+        scanned = maxLine;
       }
       if (!fill()) {
         if (start == end) {

@@ -59,6 +59,8 @@ class JournalEntriesTest {
         .hasMessage("__REALTIME_TIMESTAMP is not a number: 'soon'");
     assertThatThrownBy(() -> parse("{\"__CURSOR\":\"c9\",")).hasMessageStartingWith("malformed JSON");
     assertThatThrownBy(() -> parse("[1]")).hasMessage("not a JSON object");
+    assertThatThrownBy(() -> parse("{\"__CURSOR\":\"a\",\"__REALTIME_TIMESTAMP\":\"1\",\"MESSAGE\":\"m\"}{\"__CURSOR\":\"b\"}"))
+        .hasMessage("more than one JSON object on the line");
   }
 
   private JournalEntry parse(String line) {
