@@ -94,7 +94,7 @@ public enum GpuMetric {
   POWER_MAX_LIMIT("power.max_limit", WATTS, GAUGE, null, "",
       "nvmlDeviceGetPowerManagementLimitConstraints: max (mW)", "Highest power limit that can be set"),
   TOTAL_ENERGY_CONSUMPTION(null, JOULES, COUNTER, "hw.energy", "",
-      "nvmlDeviceGetTotalEnergyConsumption (mJ)", "Energy used since the driver was loaded (Volta and newer)"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_TOTAL_ENERGY_CONSUMPTION=83, mJ)", "Energy used since the driver was loaded (Volta and newer)"),
 
   // Why clocks are held down: the active reasons as a bit mask, and the common ones as 0/1 flags.
   CLOCKS_EVENT_REASONS_ACTIVE("clocks_event_reasons.active", NONE, GAUGE, null, "",
@@ -114,33 +114,33 @@ public enum GpuMetric {
 
   // Memory health: ECC counters (volatile since driver load, aggregate over the board's life).
   ECC_ERRORS_CORRECTED_VOLATILE_TOTAL("ecc.errors.corrected.volatile.total", COUNT, COUNTER, null, "",
-      "nvmlDeviceGetTotalEccErrors(CORRECTED, VOLATILE)", "Corrected ECC errors since the driver was loaded"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_ECC_SBE_VOL_TOTAL=3)", "Corrected ECC errors since the driver was loaded"),
   ECC_ERRORS_UNCORRECTED_VOLATILE_TOTAL("ecc.errors.uncorrected.volatile.total", COUNT, COUNTER, null, "",
-      "nvmlDeviceGetTotalEccErrors(UNCORRECTED, VOLATILE)", "Uncorrected ECC errors since the driver was loaded"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_ECC_DBE_VOL_TOTAL=4)", "Uncorrected ECC errors since the driver was loaded"),
   ECC_ERRORS_CORRECTED_AGGREGATE_TOTAL("ecc.errors.corrected.aggregate.total", COUNT, COUNTER, "hw.errors",
-      "hw.type=gpu,error.type=corrected", "nvmlDeviceGetTotalEccErrors(CORRECTED, AGGREGATE)",
+      "hw.type=gpu,error.type=corrected", "nvmlDeviceGetFieldValues(NVML_FI_DEV_ECC_SBE_AGG_TOTAL=5)",
       "Corrected ECC errors over the board's life"),
   ECC_ERRORS_UNCORRECTED_AGGREGATE_TOTAL("ecc.errors.uncorrected.aggregate.total", COUNT, COUNTER, "hw.errors",
-      "hw.type=gpu,error.type=uncorrected", "nvmlDeviceGetTotalEccErrors(UNCORRECTED, AGGREGATE)",
+      "hw.type=gpu,error.type=uncorrected", "nvmlDeviceGetFieldValues(NVML_FI_DEV_ECC_DBE_AGG_TOTAL=6)",
       "Uncorrected ECC errors over the board's life"),
   RETIRED_PAGES_SINGLE_BIT_ECC_COUNT("retired_pages.single_bit_ecc.count", COUNT, GAUGE, null, "",
-      "nvmlDeviceGetRetiredPages(MULTIPLE_SINGLE_BIT_ECC_ERRORS): count", "Pages retired after repeated single-bit errors (pre-Ampere)"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_RETIRED_SBE=29)", "Pages retired after repeated single-bit errors (pre-Ampere)"),
   RETIRED_PAGES_DOUBLE_BIT_COUNT("retired_pages.double_bit.count", COUNT, GAUGE, null, "",
-      "nvmlDeviceGetRetiredPages(DOUBLE_BIT_ECC_ERROR): count", "Pages retired after a double-bit error (pre-Ampere)"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_RETIRED_DBE=30)", "Pages retired after a double-bit error (pre-Ampere)"),
   RETIRED_PAGES_PENDING("retired_pages.pending", NONE, GAUGE, null, "",
-      "nvmlDeviceGetRetiredPagesPendingStatus", "1 when a page waits to be retired at the next reset"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_RETIRED_PENDING=31)", "1 when a page waits to be retired at the next reset"),
   REMAPPED_ROWS_CORRECTABLE("remapped_rows.correctable", COUNT, GAUGE, null, "",
-      "nvmlDeviceGetRemappedRows: corrRows", "Rows remapped after correctable errors (Ampere and newer)"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_REMAPPED_COR=142)", "Rows remapped after correctable errors (Ampere and newer)"),
   REMAPPED_ROWS_UNCORRECTABLE("remapped_rows.uncorrectable", COUNT, GAUGE, null, "",
-      "nvmlDeviceGetRemappedRows: uncRows", "Rows remapped after uncorrectable errors (Ampere and newer)"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_REMAPPED_UNC=143)", "Rows remapped after uncorrectable errors (Ampere and newer)"),
   REMAPPED_ROWS_PENDING("remapped_rows.pending", NONE, GAUGE, null, "",
-      "nvmlDeviceGetRemappedRows: isPending", "1 when a remap waits for a GPU reset"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_REMAPPED_PENDING=144)", "1 when a remap waits for a GPU reset"),
   REMAPPED_ROWS_FAILURE("remapped_rows.failure", NONE, GAUGE, null, "",
-      "nvmlDeviceGetRemappedRows: failureOccurred", "1 when a remap failed: the board needs replacing"),
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_REMAPPED_FAILURE=145)", "1 when a remap failed: the board needs replacing"),
 
   // The link.
   PCIE_REPLAY_COUNTER(null, COUNT, COUNTER, null, "",
-      "nvmlDeviceGetPcieReplayCounter", "PCIe packets replayed after link errors since the driver was loaded");
+      "nvmlDeviceGetFieldValues(NVML_FI_DEV_PCIE_REPLAY_COUNTER=94)", "PCIe packets replayed after link errors since the driver was loaded");
 
   private static final Map<String, GpuMetric> BY_ID =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(GpuMetric::id, Function.identity()));

@@ -6,9 +6,10 @@ import dev.gputel.testing.AgentProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The short-lived commands of the unpacked tarball: --version, components, validate. */
@@ -60,7 +61,9 @@ class CommandsIT {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdout().lines())
         .anyMatch(line -> line.matches("replay\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("nvml\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("workload-profile\\s+processor\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("xid-classifier\\s+processor\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
     assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
   }
@@ -77,7 +80,7 @@ class CommandsIT {
               metrics-files = ["%s"]
               intervall = 2s
             }
-            nvml {}
+            dcgm {}
           }
           exporters {
             debug {
@@ -85,7 +88,7 @@ class CommandsIT {
             }
           }
           pipelines {
-            metrics { receivers = [replay, nvml], exporters = [debug, cloudwatch] }
+            metrics { receivers = [replay, dcgm], exporters = [debug, cloudwatch] }
           }
         }
         """.formatted(capture));
@@ -97,7 +100,7 @@ class CommandsIT {
         .filter(line -> line.startsWith(bad + ":")).toList();
     assertThat(problems).as(result.toString()).satisfiesExactlyInAnyOrder(
         problem -> assertThat(problem).startsWith(bad + ":5:").contains("intervall", "interval"),
-        problem -> assertThat(problem).startsWith(bad + ":7:").contains("nvml"),
+        problem -> assertThat(problem).startsWith(bad + ":7:").contains("dcgm"),
         problem -> assertThat(problem).startsWith(bad + ":11:").contains("initial-interval"),
         problem -> assertThat(problem).startsWith(bad + ":15:").contains("cloudwatch"));
   }
@@ -128,13 +131,14 @@ class CommandsIT {
                 + " (did you mean 'temperature_gpu'?)");
   }
 
-  @Test
-  void validateAcceptsTheShippedDemo() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"demo.conf", "gpu-metrics.conf"})
+  void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
-        "validate", "--config", "config/demo.conf");
+        "validate", "--config", "config/" + file);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.stdout()).containsPattern(Pattern.compile("config/demo\\.conf: valid"));
+    assertThat(result.stdout()).contains("config/" + file + ": valid");
   }
 
   @Test
@@ -150,6 +154,8 @@ class CommandsIT {
     assertThat(effective.getInt("gputel.exporters.debug.queue.size")).isEqualTo(1000);
     assertThat(effective.getString("gputel.service.shutdown-timeout")).isEqualTo("5s");
     assertThat(effective.getStringList("gputel.pipelines.events.receivers")).containsExactly("replay");
+    assertThat(effective.getStringList("gputel.pipelines.events.processors")).containsExactly("xid-classifier");
+    assertThat(effective.getString("gputel.processors.xid-classifier.severity-policy")).isEqualTo("catalog");
     assertThat(effective.getStringList("gputel.processors.workload-profile.exclude-metrics")).isEmpty();
   }
 }

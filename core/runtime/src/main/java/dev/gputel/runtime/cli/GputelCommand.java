@@ -16,7 +16,8 @@ import picocli.CommandLine.IVersionProvider;
       ValidateCommand.class,
       ComponentsCommand.class,
       PrintConfigCommand.class,
-      NvidiaSmiCommand.class
+      NvidiaSmiCommand.class,
+      XidCommand.class
     })
 final class GputelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

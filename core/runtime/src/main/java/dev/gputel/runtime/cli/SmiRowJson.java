@@ -33,9 +33,8 @@ final class SmiRowJson {
 
   private static void text(StringBuilder json, String key, String value) {
     if (value != null) {
-      json.append(", \"").append(key).append("\": \"");
-      escape(json, value);
-      json.append('"');
+      json.append(", \"").append(key).append("\": ");
+      JsonText.string(json, value);
     }
   }
 
@@ -45,22 +44,5 @@ final class SmiRowJson {
       return Long.toString((long) value);
     }
     return Double.toString(value);
-  }
-
-  private static void escape(StringBuilder json, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.gputel.receiver.kernellog;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Host;
+import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.consumer.Consumers;
 import dev.gputel.spi.receiver.Receiver;
 import java.io.IOException;
@@ -58,13 +59,15 @@ final class KernelLogReceiver implements Receiver {
   }
 
   private void supervise() {
-    Backoff reopen = new Backoff(config.retryInitial(), config.retryMax());
+    RestartBackoff reopen = new RestartBackoff(config.retryInitial(), config.retryMax());
     Pump pump = new Pump(prefilter, new KernelEvents(kind, config.hostName(), HostNames.local()), next.events(),
-        metrics, config.maxBatch(), new Backoff(config.retryInitial(), config.retryMax()), settings.clock(), log);
+        metrics, config.maxBatch(), new RestartBackoff(config.retryInitial(), config.retryMax()), settings.clock(),
+        log);
     String lastReason = null;
     while (!stopped) {
       String reason;
       LineSource source = null;
+      long linesBefore = pump.linesRead();
       try {
         source = open();
         current = source;
@@ -91,6 +94,9 @@ final class KernelLogReceiver implements Receiver {
       if (stopped) {
         break;
       }
+      if (pump.linesRead() > linesBefore) {
+        reopen.reset(); // It worked for a while: try again soon.
+      }
       metrics.sourceRestarts.increment();
       settings.telemetry().reportStatus(ComponentStatus.down(kind.id() + ": " + reason));
       if (!reason.equals(lastReason)) {
@@ -98,7 +104,7 @@ final class KernelLogReceiver implements Receiver {
         lastReason = reason;
       }
       try {
-        reopen.pause();
+        Thread.sleep(reopen.next());
       } catch (InterruptedException e) {
         break;
       }

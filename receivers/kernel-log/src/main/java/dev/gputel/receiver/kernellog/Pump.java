@@ -1,5 +1,6 @@
 package dev.gputel.receiver.kernellog;
 
+import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.consumer.EventsConsumer;
 import dev.gputel.spi.consumer.RefusedException;
 import dev.gputel.spi.data.Event;
@@ -28,13 +29,14 @@ final class Pump {
   private final EventsConsumer next;
   private final ReceiverMetrics metrics;
   private final int maxBatch;
-  private final Backoff retry;
+  private final RestartBackoff retry;
   private final Clock clock;
   private final Logger log;
   private long lastRefusalLog = Long.MIN_VALUE;
+  private long linesRead;
 
   Pump(Prefilter prefilter, KernelEvents events, EventsConsumer next, ReceiverMetrics metrics, int maxBatch,
-      Backoff retry, Clock clock, Logger log) {
+      RestartBackoff retry, Clock clock, Logger log) {
     this.prefilter = prefilter;
     this.events = events;
     this.next = next;
@@ -63,6 +65,7 @@ final class Pump {
         return;
       }
       metrics.linesRead.increment();
+      linesRead++;
       uncommitted = true;
       if (prefilter.keeps(line.message())) {
         metrics.linesKept.increment();
@@ -85,6 +88,11 @@ final class Pump {
     }
   }
 
+  /** Lines read from every source this pump ran, to tell a source that worked from one that did not. */
+  long linesRead() {
+    return linesRead;
+  }
+
   /** Offers the batch until the pipelines accept it; never gives up, never skips. */
   private void deliver(List<Event> kept) throws InterruptedException {
     EventBatch batch = new EventBatch(Resource.empty(), kept);
@@ -102,7 +110,7 @@ final class Pump {
         metrics.eventsRefused.add(batch.size());
         log.warn("a pipeline failed on {} kernel event(s); offering them again", batch.size(), e);
       }
-      retry.pause();
+      Thread.sleep(retry.next()); // An interrupt (the receiver stopping) ends the wait.
     }
   }
 

@@ -8,13 +8,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Kernel lines streaming into a real journal file on a thread of their own, as a busy GPU node
- * logs them: short bursts of the capture's lines (cycled) with noise between, about 200 entries
+ * logs them: short bursts of the capture's lines (cycled), each with a real line of another driver, about 200 entries
  * per second. It remembers every NVIDIA line it wrote, and can move to a new boot while paused.
  */
 final class JournalStream implements AutoCloseable {
   private final JournalWriter writer;
   private final Random random;
   private final List<String> lines = Captures.xidLines();
+  private final List<String> background = Captures.background();
   private final List<ExportEntry> nvidia = new ArrayList<>();
   private final Thread thread;
   private KernelHistory history;
@@ -62,7 +63,7 @@ final class JournalStream implements AutoCloseable {
       if (Captures.nvidia(line)) {
         nvidia.add(entry);
       }
-      burst.add(history.entry(Captures.NOISE.get(random.nextInt(Captures.NOISE.size()))));
+      burst.add(history.entry(background.get(random.nextInt(background.size()))));
     }
     return burst;
   }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Kernel messages of one boot as journal entries, each a millisecond of kernel time after the
- * last: the real capture's lines, verbatim, with a synthetic noise line after each.
+ * last: the real captures' lines, verbatim (prefixes included), as MESSAGE.
  */
 final class KernelHistory {
   private final String bootId;
@@ -22,13 +22,14 @@ final class KernelHistory {
     return ExportEntry.of(bootId, micros, message);
   }
 
-  /** The capture's 58 lines with a noise line after each: 116 entries, 52 of them NVIDIA lines. */
+  /** Every line of the capture, each followed by a real line of another driver. */
   List<ExportEntry> captureWithNoise() {
     List<ExportEntry> entries = new ArrayList<>();
     List<String> lines = Captures.xidLines();
+    List<String> background = Captures.background();
     for (int i = 0; i < lines.size(); i++) {
       entries.add(entry(lines.get(i)));
-      entries.add(entry(Captures.NOISE.get(i % Captures.NOISE.size())));
+      entries.add(entry(background.get(i % background.size())));
     }
     return entries;
   }
