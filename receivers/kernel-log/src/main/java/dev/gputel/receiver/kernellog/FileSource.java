@@ -96,9 +96,8 @@ final class FileSource implements LineSource {
   private KernelLine toLine(Path path, FollowedFile.Line line) {
     Instant now = clock.instant();
     Instant written = SyslogTime.parse(line.bytes(), now, zone);
-    return new KernelLine(line.bytes(), written != null ? written : now,
-        "file:" + line.identity() + ":" + line.offset(), null, -1, null, -1,
-        Attributes.of("log.file.path", path.toString()));
+    return new KernelLine(line.bytes(), written != null ? written : now, null, -1, "file:" + line.identity(),
+        line.offset(), null, -1, Attributes.of("log.file.path", path.toString()));
   }
 
   @Override

@@ -130,12 +130,14 @@ final class JournaldSource implements LineSource {
 
   private static KernelLine toLine(JournalEntry entry, String bootId) {
     long kernelMicros = entry.kernelMicros();
-    String origin = bootId != null && kernelMicros >= 0
-        ? KernelLine.kernelOrigin(bootId, kernelMicros)
-        : "journal:" + entry.cursor(); // Stable too: a cursor names one entry of one journal.
     Instant time = Instant.EPOCH.plusNanos(entry.realtimeMicros() * 1000);
-    return new KernelLine(entry.message(), time, origin, bootId, kernelMicros, entry.hostName(),
-        entry.priority(), Attributes.empty());
+    if (bootId != null && kernelMicros >= 0) {
+      return KernelLine.ofKernel(entry.message(), time, bootId, kernelMicros, entry.hostName(), entry.priority(),
+          Attributes.empty());
+    }
+    // Stable too: a cursor names one entry of one journal.
+    return new KernelLine(entry.message(), time, bootId, kernelMicros, "journal:" + entry.cursor(), 0,
+        entry.hostName(), entry.priority(), Attributes.empty());
   }
 
   @Override

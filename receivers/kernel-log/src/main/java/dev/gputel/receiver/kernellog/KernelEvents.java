@@ -3,13 +3,17 @@ package dev.gputel.receiver.kernellog;
 import dev.gputel.spi.data.Attributes;
 import dev.gputel.spi.data.Event;
 import dev.gputel.spi.data.Severity;
+import dev.gputel.xid.KernelEventId;
+import dev.gputel.xid.XidAttributes;
 
-/** Turns kept kernel lines into events with the attributes every source shares. */
+/**
+ * Turns kept kernel lines into events with the attributes every source shares. Attribute names and
+ * the event id are gputel-xid's ({@link XidAttributes}, {@link KernelEventId}), which the
+ * xid-classifier reads.
+ */
 final class KernelEvents {
   static final String SOURCE = "log.source";
   static final String HOST = "host.name";
-  static final String BOOT_ID = "boot.id";
-  static final String MONOTONIC = "kernel.monotonic_us";
 
   private final String source;
   private final String configuredHost;
@@ -30,13 +34,15 @@ final class KernelEvents {
     Attributes.Builder attributes = Attributes.builder()
         .put(SOURCE, source)
         .put(HOST, configuredHost != null ? configuredHost : line.hostName() != null ? line.hostName() : localHost)
-        .put(BOOT_ID, line.bootId());
+        .put(XidAttributes.BOOT_ID, line.bootId());
     if (line.monotonicMicros() >= 0) {
-      attributes.put(MONOTONIC, line.monotonicMicros());
+      attributes.put(XidAttributes.KERNEL_UPTIME_US, line.monotonicMicros());
     }
     attributes.putAll(line.extra());
-    return new Event(line.time(), severity(line.priority()), MessageText.decode(line.message()),
-        attributes.build(), EventIds.of(line.origin(), line.message()));
+    String body = MessageText.decode(line.message());
+    DriverLineFields.add(body, attributes);
+    return new Event(line.time(), severity(line.priority()), body, attributes.build(),
+        KernelEventId.of(line.idKey(), line.idPosition(), body));
   }
 
   /** The printk level as an event severity; the Xid classifier refines it later. */

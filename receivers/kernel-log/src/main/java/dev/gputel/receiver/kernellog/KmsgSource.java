@@ -109,8 +109,7 @@ final class KmsgSource implements LineSource {
         extra.put("kmsg." + entry.substring(0, equals).toLowerCase(Locale.ROOT), entry.substring(equals + 1));
       }
     }
-    return new KernelLine(record.message(), boot.timeOf(record.monotonicMicros()),
-        KernelLine.kernelOrigin(boot.bootId(), record.monotonicMicros()), boot.bootId(),
+    return KernelLine.ofKernel(record.message(), boot.timeOf(record.monotonicMicros()), boot.bootId(),
         record.monotonicMicros(), null, record.level(), extra.build());
   }
 

@@ -34,6 +34,6 @@ final class Captures {
    * three default strings, found with String.contains.
    */
   static boolean nvidia(String line) {
-    return line.contains("NVRM:") || line.contains("nvidia-nvswitch") || line.contains("SXid");
+    return line.contains("NVRM") || line.contains("nvidia-nvswitch") || line.contains("SXid");
   }
 }

@@ -49,7 +49,7 @@ class FileSourceTest {
       assertThat(syslogLine.timestamp())
           .isEqualTo(java.time.LocalDateTime.parse("2026-04-29T19:24:11").atZone(ZoneId.systemDefault()).toInstant());
       assertThat(syslogLine.attributes().asMap()).containsEntry("log.source", "file")
-          .containsEntry("log.file.path", log().toString()).doesNotContainKey("boot.id");
+          .containsEntry("log.file.path", log().toString()).doesNotContainKey("host.boot.id");
       Event dmesgLine = run.sink.events().getFirst();
       assertThat(dmesgLine.timestamp()).as("no time in a dmesg prefix: the time it was read").isEqualTo(NOW);
       assertThat(run.telemetry.count("lines_read")).isEqualTo(Captures.xidLines().size());

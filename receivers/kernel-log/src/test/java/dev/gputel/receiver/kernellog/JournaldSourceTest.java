@@ -55,7 +55,8 @@ class JournaldSourceTest {
       Event first = events.getFirst();
       ExportEntry firstEntry = nvidia.getFirst();
       assertThat(first.attributes().asMap()).containsEntry("log.source", "journald").containsEntry("host.name", "gpu-node-1")
-          .containsEntry("boot.id", BOOT_A).containsEntry("kernel.monotonic_us", firstEntry.monotonicMicros());
+          .containsEntry("host.boot.id", BOOT_A).containsEntry("kernel.uptime_us", firstEntry.monotonicMicros())
+          .containsEntry("log.kind", "xid").containsEntry("xid.code", 79L).containsEntry("gpu.pci.bus_id", "00000000:01:00.0");
       assertThat(first.timestamp()).isEqualTo(Instant.EPOCH.plusNanos(firstEntry.realtimeMicros() * 1000));
       assertThat(first.severity()).isEqualTo(Severity.WARN);
       // journalctl --grep did the filtering: only the matches were printed and read.
@@ -137,7 +138,7 @@ class JournaldSourceTest {
       await().atMost(RunningReceiver.WAIT).until(() -> run.sink.events().size() >= 3);
       assertThat(run.sink.events()).extracting(Event::id)
           .containsExactlyElementsOf(both.stream().map(KernelHistory::expectedId).toList());
-      assertThat(run.sink.events().getLast().attributes().getString("boot.id")).isEqualTo(BOOT_B);
+      assertThat(run.sink.events().getLast().attributes().getString("host.boot.id")).isEqualTo(BOOT_B);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.gputel.receiver.kernellog;
 
+import dev.gputel.xid.KernelEventId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,9 @@ final class KernelHistory {
     return entries;
   }
 
-  /** The id the receiver must give an entry: boot id, kernel µs, message hash. */
+  /** The id the receiver must give an entry: gputel-xid's hash of boot id, kernel µs and message. */
   static String expectedId(ExportEntry entry) {
-    return EventIds.of(KernelLine.kernelOrigin(entry.bootId(), entry.monotonicMicros()), entry.message());
+    return KernelEventId.of(entry.bootId(), entry.monotonicMicros(), MessageText.decode(entry.message()));
   }
 
   static String text(ExportEntry entry) {

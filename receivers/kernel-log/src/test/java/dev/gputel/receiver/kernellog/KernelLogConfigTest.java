@@ -19,7 +19,7 @@ class KernelLogConfigTest {
   void defaultsFollowTheJournalOrKmsgForNvidiaLines() {
     KernelLogConfig config = parse("");
     assertThat(config.source()).isEqualTo(SourceKind.AUTO);
-    assertThat(config.match()).containsExactly("NVRM:", "nvidia-nvswitch", "SXid");
+    assertThat(config.match()).containsExactly("NVRM", "nvidia-nvswitch", "SXid");
     assertThat(config.journald().startAt()).isEqualTo(StartAt.BOOT);
     assertThat(config.journald().grep()).isTrue();
     assertThat(config.kmsg().path()).hasToString("/dev/kmsg");

@@ -7,6 +7,7 @@ import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.data.Event;
 import dev.gputel.spi.data.Severity;
 import dev.gputel.testing.ManualClock;
+import dev.gputel.xid.KernelEventId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,14 +77,18 @@ class KmsgSourceTest {
           "nvidia-nvswitch1: SXid (PCI:0000:06:00.0): 20034, Fatal, Link 48 LTSSM Fault Up",
           "NVRM: GPU at PCI:0000:91:00: name=\\xff\\end");
       Event xid = events.getFirst();
-      assertThat(xid.attributes().asMap()).containsEntry("log.source", "kmsg").containsEntry("boot.id", BOOT_ID)
-          .containsEntry("kernel.monotonic_us", 6781741548779L).containsEntry("kmsg.seq", 101L)
-          .containsEntry("kmsg.subsystem", "pci").containsEntry("kmsg.device", "+pci:0000:91:00.0");
+      assertThat(xid.attributes().asMap()).containsEntry("log.source", "kmsg").containsEntry("host.boot.id", BOOT_ID)
+          .containsEntry("kernel.uptime_us", 6781741548779L).containsEntry("kmsg.seq", 101L)
+          .containsEntry("kmsg.subsystem", "pci").containsEntry("kmsg.device", "+pci:0000:91:00.0")
+          .containsEntry("log.kind", "xid").containsEntry("xid.code", 79L).containsEntry("gpu.pci.bus_id", "00000000:91:00.0");
+      assertThat(events.get(1).attributes().asMap()).containsEntry("log.kind", "sxid").containsEntry("sxid.code", 20034L)
+          .containsEntry("gpu.pci.bus_id", "00000000:06:00.0");
+      assertThat(events.get(2).attributes().asMap()).containsEntry("log.kind", "gpu-log").doesNotContainKey("xid.code");
       // Boot time = now - uptime (1000.5 s), plus the record's microseconds since boot.
       assertThat(xid.timestamp()).isEqualTo(NOW.minusMillis(1_000_500).plusNanos(6781741548779L * 1000));
       assertThat(xid.severity()).isEqualTo(Severity.WARN);
       assertThat(events.get(1).severity()).isEqualTo(Severity.ERROR);
-      assertThat(xid.id()).isEqualTo(BOOT_ID + ":6781741548779:" + xid.id().substring(xid.id().lastIndexOf(':') + 1));
+      assertThat(xid.id()).isEqualTo(KernelEventId.of(BOOT_ID, 6781741548779L, xid.body()));
       assertThat(run.telemetry.count("lines_read")).isEqualTo(4);
       assertThat(run.telemetry.count("lines_kept")).isEqualTo(3);
       assertThat(run.awaitUp().up()).isTrue();
@@ -117,7 +122,7 @@ class KmsgSourceTest {
     Files.writeString(kmsg(), record(1, "NVRM: Xid (PCI:0000:01:00): 79, after reboot"));
     try (RunningReceiver run = start("00000000-1111-2222-3333-444444444444")) {
       await().atMost(RunningReceiver.WAIT).until(() -> run.sink.events().size() == 1);
-      assertThat(run.sink.events().getFirst().attributes().getString("boot.id")).isEqualTo("00000000111122223333444444444444");
+      assertThat(run.sink.events().getFirst().attributes().getString("host.boot.id")).isEqualTo("00000000111122223333444444444444");
       assertThat(run.telemetry.count("kmsg_missed_records")).isZero();
     }
   }
