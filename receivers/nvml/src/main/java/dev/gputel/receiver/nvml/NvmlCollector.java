@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -28,6 +29,7 @@ final class NvmlCollector implements AutoCloseable {
   private final List<Wanted> wanted;
   private final Clock clock;
   private final Telemetry telemetry;
+  private final Consumer<ComponentStatus> reportTo;
   private final Logger log;
   private final RestartBackoff backoff;
   private final ReadOutcomes outcomes;
@@ -43,7 +45,14 @@ final class NvmlCollector implements AutoCloseable {
   private volatile int gpusReporting;
 
   NvmlCollector(NvmlConfig config, List<Wanted> wanted, Clock clock, Telemetry telemetry, Logger log) {
+    this(config, wanted, clock, telemetry, telemetry::reportStatus, log);
+  }
+
+  /** A collector whose status goes to {@code status} (the receiver's, shared with its event watcher). */
+  NvmlCollector(NvmlConfig config, List<Wanted> wanted, Clock clock, Telemetry telemetry,
+      Consumer<ComponentStatus> status, Logger log) {
     this.config = config;
+    this.reportTo = status;
     this.wanted = List.copyOf(wanted);
     this.clock = clock;
     this.telemetry = telemetry;
@@ -176,7 +185,7 @@ final class NvmlCollector implements AutoCloseable {
       status = ComponentStatus.ok();
     }
     if (!status.equals(reported)) {
-      telemetry.reportStatus(status);
+      reportTo.accept(status);
       reported = status;
     }
   }
