@@ -12,7 +12,7 @@ import dev.gputel.xid.XidAttributes;
  * xid-classifier reads.
  */
 final class KernelEvents {
-  static final String SOURCE = "log.source";
+  static final String SOURCE = XidAttributes.LOG_SOURCE;
   static final String HOST = "host.name";
 
   private final String source;
