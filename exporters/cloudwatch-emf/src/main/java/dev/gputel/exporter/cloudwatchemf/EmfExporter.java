@@ -74,6 +74,11 @@ final class EmfExporter implements Exporter {
     settings.telemetry().reportStatus(ComponentStatus.ok());
   }
 
+  /** Returns the output while running; for tests. */
+  synchronized EmfSink sink() {
+    return sink;
+  }
+
   @Override
   public synchronized void shutdown() {
     if (sink == null || closed) {

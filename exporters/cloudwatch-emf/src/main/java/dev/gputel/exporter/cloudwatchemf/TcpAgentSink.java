@@ -92,9 +92,9 @@ final class TcpAgentSink implements EmfSink {
     }
   }
 
-  /** Returns whether a connection is open; for tests and status. */
-  synchronized boolean connected() {
-    return channel != null;
+  /** Returns whether the open connection has been closed by the agent; for tests. */
+  synchronized boolean agentClosedConnection() {
+    return channel != null && peerClosed();
   }
 
   private void closeQuietly() {

@@ -20,6 +20,21 @@ final class Captures {
 
   private Captures() {}
 
+  /**
+   * Returns {@code n} batches one second apart from {@code start}, cycling through the capture's
+   * samples (a one-shot capture has one sample).
+   */
+  static List<MetricBatch> seconds(Path capture, Resource resource, Instant start, int n) throws IOException {
+    List<MetricBatch> samples = batches(capture, resource, start);
+    List<MetricBatch> result = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Instant time = start.plus(Duration.ofSeconds(i));
+      result.add(samples.get(i % samples.size()).withPoints(samples.get(i % samples.size()).points().stream()
+          .map(p -> new MetricPoint(p.name(), p.value(), p.unit(), p.kind(), time, p.attributes())).toList()));
+    }
+    return result;
+  }
+
   /** Returns one batch per sample, every catalog metric of every GPU, one second apart from {@code start}. */
   static List<MetricBatch> batches(Path capture, Resource resource, Instant start) throws IOException {
     SmiCsvStream stream = new SmiCsvStream(List.of(), problem -> { });
