@@ -11,6 +11,7 @@ import dev.gputel.runtime.config.ConfigValidator;
 import dev.gputel.runtime.plugin.PluginLoader;
 import dev.gputel.runtime.telemetry.TelemetryRegistry;
 import java.nio.file.Files;
+import dev.gputel.testing.CaptureFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProfilesOnOneReceiverTest {
   // One H100 sample (see config/captures/nvidia-smi/PROVENANCE.md). Of the replay receiver's
   // default fields it has a value for 16; fan.speed is [N/A].
-  private static final Path H100_LOAD = Path.of(System.getProperty("gputel.captures", "../../config/captures"))
-      .resolve("nvidia-smi/h100-80gb-hbm3__590.48.01__load.csv");
+  private static final Path H100_LOAD = CaptureFiles.folder("nvidia-smi")
+      .resolve("h100-80gb-hbm3__590.48.01__load.csv");
   private static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]+)\"");
 
   @TempDir Path data;

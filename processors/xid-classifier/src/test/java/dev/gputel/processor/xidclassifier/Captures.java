@@ -3,9 +3,7 @@ package dev.gputel.processor.xidclassifier;
 import dev.gputel.spi.data.Attributes;
 import dev.gputel.spi.data.Event;
 import dev.gputel.spi.data.Severity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.gputel.testing.CaptureFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,18 +11,13 @@ import java.util.List;
 
 /** The real kernel-log lines of config/captures/kernel-log (see PROVENANCE.md there), as events. */
 final class Captures {
-  static final Path XID_LINES = Path.of(System.getProperty("gputel.captures", "../../config/captures"))
-      .resolve("kernel-log/xid-lines.log");
+  static final Path XID_LINES = CaptureFiles.folder("kernel-log").resolve("xid-lines.log");
   static final Instant START = Instant.parse("2026-07-14T08:00:00Z");
 
   private Captures() {}
 
   static List<String> lines() {
-    try {
-      return Files.readAllLines(XID_LINES);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaptureFiles.lines(XID_LINES);
   }
 
   /** Every line as the replay receiver sends it: INFO, one second apart, id "line-N". */
