@@ -30,7 +30,9 @@ final class Detectors implements AutoCloseable {
         ? new ImdsClient(ec2Settings.endpoint(), ec2Settings.timeout(), ec2Settings.tokenTtl(),
             ec2Settings.imdsV1Fallback(), clock)
         : null;
-    this.ec2 = imds == null ? null : new Ec2Detector(imds, ec2Settings.autoScalingGroupFromTags());
+    boolean groupWanted = config.attributes().values().stream()
+        .anyMatch(value -> value instanceof String text && text.contains("${aws:AutoScalingGroupName}"));
+    this.ec2 = imds == null ? null : new Ec2Detector(imds, ec2Settings.autoScalingGroupFromTags(), groupWanted);
     EcsSettings ecsSettings = config.ecs();
     this.ecs = order.contains(DetectorType.ECS) && ecsSettings.endpoint().isPresent()
         ? new EcsDetector(ecsSettings.endpoint().get(), new MetadataHttp(ecsSettings.timeout()),

@@ -15,10 +15,16 @@ final class Ec2Detector {
 
   private final ImdsClient imds;
   private final boolean autoScalingGroupFromTags;
+  private final boolean groupWanted;
 
-  Ec2Detector(ImdsClient imds, boolean autoScalingGroupFromTags) {
+  /**
+   * @param groupWanted whether configuration names the group (a ${aws:AutoScalingGroupName} value):
+   *     only then is a group that cannot be read worth a warning
+   */
+  Ec2Detector(ImdsClient imds, boolean autoScalingGroupFromTags, boolean groupWanted) {
     this.imds = imds;
     this.autoScalingGroupFromTags = autoScalingGroupFromTags;
+    this.groupWanted = groupWanted;
   }
 
   Ec2Metadata detect() throws MetadataException {
@@ -35,8 +41,10 @@ final class Ec2Detector {
     // in a list that exists just means the instance is in no Auto Scaling group.
     Optional<String> keys = imds.getIfPresent(TAGS_PATH);
     if (keys.isEmpty()) {
-      notes.add("instance tags are not in IMDS (InstanceMetadataTags=disabled), so the Auto Scaling group is"
-          + " unknown; enable them with 'aws ec2 modify-instance-metadata-options --instance-metadata-tags enabled'");
+      if (groupWanted) {
+        notes.add("instance tags are not in IMDS (InstanceMetadataTags=disabled), so the Auto Scaling group is"
+            + " unknown; enable them with 'aws ec2 modify-instance-metadata-options --instance-metadata-tags enabled'");
+      }
       return null;
     }
     if (keys.get().lines().map(String::strip).noneMatch(ASG_TAG::equals)) {
