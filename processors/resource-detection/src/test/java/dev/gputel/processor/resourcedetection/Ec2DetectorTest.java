@@ -19,7 +19,7 @@ class Ec2DetectorTest {
   @BeforeEach
   void start() throws Exception {
     imds = new FakeImds(clock);
-    client = new ImdsClient(imds.endpoint(), Duration.ofSeconds(1), Duration.ofHours(6), false, clock);
+    client = new ImdsClient(imds.endpoint(), Duration.ofSeconds(5), Duration.ofHours(6), false, clock);
   }
 
   @AfterEach

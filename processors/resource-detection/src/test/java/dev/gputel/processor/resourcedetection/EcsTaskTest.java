@@ -14,7 +14,7 @@ class EcsTaskTest {
   @Test
   void readsTheTaskAndOwnContainerFromTheEndpoint() throws Exception {
     try (FakeTaskMetadata endpoint = new FakeTaskMetadata();
-        EcsDetector detector = new EcsDetector(endpoint.endpoint(), new MetadataHttp(Duration.ofSeconds(1)),
+        EcsDetector detector = new EcsDetector(endpoint.endpoint(), new MetadataHttp(Duration.ofSeconds(5)),
             VisibleDevices.of("GPU-11111111-2222-3333-4444-555555555555,GPU-66666666-7777-8888-9999-000000000000"))) {
       EcsTask task = detector.detect();
 
@@ -61,7 +61,7 @@ class EcsTaskTest {
   @Test
   void anEndpointFailureSaysWhatWasAsked() throws Exception {
     try (FakeTaskMetadata endpoint = new FakeTaskMetadata().failNext(1);
-        EcsDetector detector = new EcsDetector(endpoint.endpoint(), new MetadataHttp(Duration.ofSeconds(1)),
+        EcsDetector detector = new EcsDetector(endpoint.endpoint(), new MetadataHttp(Duration.ofSeconds(5)),
             VisibleDevices.of(""))) {
       assertThatThrownBy(detector::detect)
           .hasMessage("GET " + endpoint.endpoint() + "/task answered HTTP 500");

@@ -44,7 +44,9 @@ class ResourceDetectionProcessorTest {
   }
 
   private ResourceDetectionProcessor start(String hocon, Map<String, String> env) throws Exception {
-    processor = Harness.processor("detectors = [ec2]\nec2.endpoint = \"" + imds.endpoint() + "\"\n" + hocon,
+    // Generous timeouts: a cold JVM on a busy machine is slow to its first request.
+    processor = Harness.processor("detectors = [ec2]\nstartup-wait = 20s\nec2.timeout = 5s\necs.timeout = 5s\nec2.endpoint = \""
+        + imds.endpoint() + "\"\n" + hocon,
         env, telemetry, clock);
     processor.start(new TestHost());
     return processor;
@@ -123,11 +125,11 @@ class ResourceDetectionProcessorTest {
   @Test
   void aHangingTokenRequestNeverHoldsUpTheBatchAndIsReportedAsTheHopLimit() throws Exception {
     imds.hangTokenRequests();
-    start("startup-wait = 0s\nec2.timeout = 300ms\nattributes { InstanceId = \"${aws:InstanceId}\" }");
+    start("startup-wait = 0s\nec2.timeout = 2s\nattributes { InstanceId = \"${aws:InstanceId}\" }");
 
     long started = System.nanoTime();
     MetricBatch out = processor.processMetrics(Harness.metrics());
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(250));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 
     assertThat(out.resource().attributes().getString("InstanceId")).isEqualTo("i-UNKNOWN");
     assertThat(telemetry.awaitStatus(status -> !status.up(), WAIT).reason())
