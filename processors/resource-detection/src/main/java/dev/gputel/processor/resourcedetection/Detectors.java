@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Runs the configured detectors in order. A detector that fails keeps its last good answer (an
@@ -19,11 +21,14 @@ final class Detectors implements AutoCloseable {
   private final Ec2Detector ec2;
   private final ImdsClient imds;
   private final EcsDetector ecs;
+  private final DescribeTagsClient describeTags;
+  private final AwsCredentialsProvider credentials;
   private final Map<DetectorType, Attributes> lastGood = new EnumMap<>(DetectorType.class);
   private Map<String, Attributes> lastGpus = Map.of();
   private boolean fargate;
 
-  Detectors(ResourceDetectionConfig config, Clock clock) {
+  /** @param credentials makes the provider DescribeTags signs with; called only when DescribeTags may be asked */
+  Detectors(ResourceDetectionConfig config, Clock clock, Supplier<AwsCredentialsProvider> credentials) {
     this.order = config.detectors();
     Ec2Settings ec2Settings = config.ec2();
     this.imds = order.contains(DetectorType.EC2)
@@ -32,7 +37,12 @@ final class Detectors implements AutoCloseable {
         : null;
     boolean groupWanted = config.attributes().values().stream()
         .anyMatch(value -> value instanceof String text && text.contains("${aws:AutoScalingGroupName}"));
-    this.ec2 = imds == null ? null : new Ec2Detector(imds, ec2Settings.autoScalingGroupFromTags(), groupWanted);
+    this.credentials = imds != null && groupWanted && ec2Settings.describeTags() ? credentials.get() : null;
+    this.describeTags = this.credentials == null ? null : new DescribeTagsClient(
+        region -> ec2Settings.describeTagsEndpoint().orElseGet(() -> DescribeTagsClient.defaultEndpoint(region)),
+        new MetadataHttp(ec2Settings.timeout()), this.credentials, clock);
+    this.ec2 = imds == null ? null
+        : new Ec2Detector(imds, ec2Settings.autoScalingGroupFromTags(), groupWanted, describeTags);
     EcsSettings ecsSettings = config.ecs();
     this.ecs = order.contains(DetectorType.ECS) && ecsSettings.endpoint().isPresent()
         ? new EcsDetector(ecsSettings.endpoint().get(), new MetadataHttp(ecsSettings.timeout()),
@@ -88,6 +98,16 @@ final class Detectors implements AutoCloseable {
     }
     if (ecs != null) {
       ecs.close();
+    }
+    if (describeTags != null) {
+      describeTags.close();
+    }
+    if (credentials instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Releasing a credentials refresher at shutdown: nothing left to do about a failure.
+      }
     }
   }
 }

@@ -35,7 +35,8 @@ record ResourceDetectionConfig(
         endpoint(config, "ec2.endpoint", env.getOrDefault(Ec2Settings.ENDPOINT_ENV, ""))
             .orElse(URI.create(Ec2Settings.DEFAULT_ENDPOINT)),
         positive(config, "ec2.timeout"), tokenTtl(config),
-        config.getBoolean("ec2.imds-v1-fallback"), config.getBoolean("ec2.autoscaling-group-from-tags"));
+        config.getBoolean("ec2.imds-v1-fallback"), config.getBoolean("ec2.autoscaling-group-from-tags"),
+        config.getBoolean("ec2.describe-tags"), endpoint(config, "ec2.describe-tags-endpoint", ""));
     String devices = config.getString("ecs.visible-devices");
     EcsSettings ecs = new EcsSettings(
         endpoint(config, "ecs.endpoint", env.getOrDefault(EcsSettings.ENDPOINT_ENV, "")),

@@ -20,6 +20,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Adds where telemetry comes from to every batch's resource, and a GPU's owning ECS task to that
@@ -30,6 +32,7 @@ final class ResourceDetectionProcessor implements Processor {
   private final ResourceDetectionConfig config;
   private final ComponentSettings settings;
   private final PlaceholderResolver placeholders;
+  private final Supplier<AwsCredentialsProvider> credentials;
   private final CountDownLatch firstDetection = new CountDownLatch(1);
   private volatile Enrichment enrichment;
   private volatile Detectors detectors;
@@ -38,16 +41,17 @@ final class ResourceDetectionProcessor implements Processor {
   private volatile ScheduledExecutorService refresher;
 
   ResourceDetectionProcessor(ResourceDetectionConfig config, ComponentSettings settings,
-      PlaceholderResolver placeholders) {
+      PlaceholderResolver placeholders, Supplier<AwsCredentialsProvider> credentials) {
     this.config = config;
     this.settings = settings;
     this.placeholders = placeholders;
+    this.credentials = credentials;
     this.enrichment = enrich(Detection.none());
   }
 
   @Override
   public synchronized void start(Host host) throws InterruptedException {
-    detectors = new Detectors(config, settings.clock());
+    detectors = new Detectors(config, settings.clock(), credentials);
     problems = new ProblemLog(settings);
     settings.telemetry().gauge("attributed_gpus", "GPUs whose points and events carry their ECS task",
         () -> enrichment.byGpu().size());

@@ -10,6 +10,7 @@ import dev.gputel.spi.processor.Processor;
 import dev.gputel.spi.processor.ProcessorFactory;
 import java.util.Set;
 import org.pf4j.Extension;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** Creates {@code resource-detection} processors. */
 @Extension
@@ -22,6 +23,6 @@ public final class ResourceDetectionProcessorFactory extends AbstractComponentFa
   @Override
   public Processor create(ComponentSettings settings, Config config) {
     return new ResourceDetectionProcessor(ResourceDetectionConfig.from(config, System.getenv()), settings,
-        PlaceholderResolver.system(settings.clock()));
+        PlaceholderResolver.system(settings.clock()), () -> DefaultCredentialsProvider.builder().build());
   }
 }

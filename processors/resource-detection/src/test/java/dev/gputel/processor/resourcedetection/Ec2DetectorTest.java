@@ -30,7 +30,7 @@ class Ec2DetectorTest {
 
   @Test
   void readsTheIdentityDocumentIntoSemanticConventionKeys() throws Exception {
-    Ec2Metadata instance = new Ec2Detector(client, false, false).detect();
+    Ec2Metadata instance = new Ec2Detector(client, false, false, null).detect();
 
     assertThat(instance.attributes()).isEqualTo(Attributes.builder()
         .put("cloud.provider", "aws")
@@ -52,7 +52,7 @@ class Ec2DetectorTest {
   void readsTheAutoScalingGroupFromInstanceTags() throws Exception {
     imds.tags(Map.of("Name", "trainer-1", "aws:autoscaling:groupName", "gpu-fleet-a"));
 
-    Ec2Metadata instance = new Ec2Detector(client, true, true).detect();
+    Ec2Metadata instance = new Ec2Detector(client, true, true, null).detect();
 
     assertThat(instance.autoScalingGroup()).isEqualTo("gpu-fleet-a");
     assertThat(instance.attributes().getString("aws.autoscaling.group.name")).isEqualTo("gpu-fleet-a");
@@ -60,7 +60,7 @@ class Ec2DetectorTest {
 
   @Test
   void tagsOffInImdsLeaveTheGroupUnknownWithANoteOnHowToTurnThemOn() throws Exception {
-    Ec2Metadata instance = new Ec2Detector(client, true, true).detect();
+    Ec2Metadata instance = new Ec2Detector(client, true, true, null).detect();
 
     assertThat(instance.autoScalingGroup()).isNull();
     assertThat(instance.notes()).singleElement().asString()
@@ -69,7 +69,7 @@ class Ec2DetectorTest {
 
   @Test
   void tagsOffAreNoWarningWhenNothingAsksForTheGroup() throws Exception {
-    Ec2Metadata instance = new Ec2Detector(client, true, false).detect();
+    Ec2Metadata instance = new Ec2Detector(client, true, false, null).detect();
 
     assertThat(instance.autoScalingGroup()).isNull();
     assertThat(instance.notes()).isEmpty();
@@ -79,7 +79,7 @@ class Ec2DetectorTest {
   void anInstanceInNoGroupHasNoGroupAndNoNote() throws Exception {
     imds.tags(Map.of("Name", "trainer-1"));
 
-    Ec2Metadata instance = new Ec2Detector(client, true, true).detect();
+    Ec2Metadata instance = new Ec2Detector(client, true, true, null).detect();
 
     assertThat(instance.autoScalingGroup()).isNull();
     assertThat(instance.notes()).isEmpty();
@@ -90,14 +90,14 @@ class Ec2DetectorTest {
   void aMissingHostnameIsLeftOut() throws Exception {
     imds.item(Ec2Detector.HOSTNAME_PATH, null);
 
-    assertThat(new Ec2Detector(client, false, false).detect().attributes().asMap()).doesNotContainKey("host.name");
+    assertThat(new Ec2Detector(client, false, false, null).detect().attributes().asMap()).doesNotContainKey("host.name");
   }
 
   @Test
   void aDocumentWithoutInstanceIdIsAnError() {
     imds.item(Ec2Metadata.IDENTITY_PATH, "{\"region\" : \"us-west-2\"}");
 
-    assertThatThrownBy(() -> new Ec2Detector(client, false, false).detect())
+    assertThatThrownBy(() -> new Ec2Detector(client, false, false, null).detect())
         .isInstanceOf(MetadataException.class).hasMessageContaining("has no instanceId");
   }
 
@@ -105,7 +105,7 @@ class Ec2DetectorTest {
   void aDocumentThatIsNotJsonIsAnErrorThatSaysWhich() {
     imds.item(Ec2Metadata.IDENTITY_PATH, "<html>captive portal</html>");
 
-    assertThatThrownBy(() -> new Ec2Detector(client, false, false).detect())
+    assertThatThrownBy(() -> new Ec2Detector(client, false, false, null).detect())
         .isInstanceOf(MetadataException.class)
         .hasMessageStartingWith("the instance identity document is not the JSON object expected");
   }

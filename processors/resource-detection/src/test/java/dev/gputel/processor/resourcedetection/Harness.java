@@ -20,11 +20,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** Builds processors from HOCON over the shipped defaults, and sample batches for them. */
 final class Harness {
   static final String GPU_A = "GPU-11111111-2222-3333-4444-555555555555";
   static final String GPU_B = "GPU-66666666-7777-8888-9999-000000000000";
+  /** What the instance profile would hand out; a session token as role credentials have. */
+  static final AwsCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+      AwsSessionCredentials.create("ASIAEXAMPLEGPUTEL0001", "secretsecretsecretsecretsecretsecret0001", "session-token-1"));
   static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private Harness() {}
@@ -42,7 +48,7 @@ final class Harness {
     ComponentSettings settings = new ComponentSettings(
         new ComponentId(ComponentKind.PROCESSOR, "resource-detection", ""), telemetry, clock, Path.of("."), "test");
     return new ResourceDetectionProcessor(config(hocon, env), settings,
-        new PlaceholderResolver(clock, LocalHost.of("test-box", "10.9.8.7")));
+        new PlaceholderResolver(clock, LocalHost.of("test-box", "10.9.8.7")), () -> CREDENTIALS);
   }
 
   /** Two GPUs, one point each, from a receiver that names the host as the OS does. */

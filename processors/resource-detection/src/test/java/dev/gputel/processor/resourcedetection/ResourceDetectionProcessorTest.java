@@ -99,6 +99,41 @@ class ResourceDetectionProcessorTest {
   }
 
   @Test
+  void withoutTagsInImdsTheGroupComesFromDescribeTags() throws Exception {
+    try (FakeEc2Api ec2 = new FakeEc2Api("us-west-2").tag("i-0f1e2d3c4b5a69788", "aws:autoscaling:groupName", "gpu-fleet-b")) {
+      MetricBatch out = start("ec2.describe-tags-endpoint = \"" + ec2.endpoint() + "\"\n"
+          + "attributes { AutoScalingGroupName = \"${aws:AutoScalingGroupName}\" }").processMetrics(Harness.metrics());
+
+      assertThat(out.resource().attributes().asMap())
+          .containsEntry("AutoScalingGroupName", "gpu-fleet-b")
+          .containsEntry("aws.autoscaling.group.name", "gpu-fleet-b");
+      assertThat(ec2.authorizations()).hasSize(1);
+    }
+  }
+
+  @Test
+  void describeTagsNotPermittedLeavesTheGroupOutWithoutTakingTheInstanceDown() throws Exception {
+    try (FakeEc2Api ec2 = new FakeEc2Api("us-west-2").unauthorized()) {
+      MetricBatch out = start("ec2.describe-tags-endpoint = \"" + ec2.endpoint() + "\"\n"
+          + "attributes { AutoScalingGroupName = \"${aws:AutoScalingGroupName}\" }").processMetrics(Harness.metrics());
+
+      assertThat(out.resource().attributes().asMap())
+          .doesNotContainKey("AutoScalingGroupName")
+          .containsEntry("host.id", "i-0f1e2d3c4b5a69788");
+      assertThat(telemetry.statuses()).last().isEqualTo(ComponentStatus.ok());
+    }
+  }
+
+  @Test
+  void nothingAsksForTheGroupSoDescribeTagsIsNotCalled() throws Exception {
+    try (FakeEc2Api ec2 = new FakeEc2Api("us-west-2")) {
+      start("ec2.describe-tags-endpoint = \"" + ec2.endpoint() + "\"").processMetrics(Harness.metrics());
+
+      assertThat(ec2.authorizations()).isEmpty();
+    }
+  }
+
+  @Test
   void aValueNamingAnUnknownAutoScalingGroupIsLeftOut() throws Exception {
     MetricBatch out = start("attributes { AutoScalingGroupName = \"${aws:AutoScalingGroupName}\", team = ml }")
         .processMetrics(Harness.metrics());
