@@ -46,7 +46,8 @@ final class ResourceDetectionProcessor implements Processor {
     this.settings = settings;
     this.placeholders = placeholders;
     this.credentials = credentials;
-    this.enrichment = enrich(Detection.none());
+    // Nothing resolved yet: placeholders may look up the host name, which create must not do.
+    this.enrichment = new Enrichment(Attributes.empty(), Attributes.empty(), Map.of(), config.override());
   }
 
   @Override
@@ -55,7 +56,10 @@ final class ResourceDetectionProcessor implements Processor {
     problems = new ProblemLog(settings);
     settings.telemetry().gauge("attributed_gpus", "GPUs whose points and events carry their ECS task",
         () -> enrichment.byGpu().size());
-    if (!detectors.any()) {
+    enrichment = enrich(Detection.none());
+    boolean placeholdersToRefresh = config.attributes().values().stream()
+        .anyMatch(value -> value instanceof String text && PlaceholderResolver.hasPlaceholders(text));
+    if (!detectors.any() && !placeholdersToRefresh) {
       settings.logger().info("no detector applies ({}): adding static attributes only", config.detectors());
       settings.telemetry().reportStatus(ComponentStatus.ok());
       return;
@@ -70,7 +74,10 @@ final class ResourceDetectionProcessor implements Processor {
     }
   }
 
-  /** One detection run, then the next one scheduled; never lets an exception end the thread. */
+  /**
+   * One detection run, then the next one scheduled; never lets an exception end the thread. With
+   * no detector it still runs, to resolve placeholders such as {date} again.
+   */
   private void refresh() {
     if (refresher.isShutdown()) {
       return;

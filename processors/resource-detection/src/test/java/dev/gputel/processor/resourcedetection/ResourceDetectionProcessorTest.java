@@ -251,6 +251,22 @@ class ResourceDetectionProcessorTest {
   }
 
   @Test
+  void placeholdersAreResolvedAgainEvenWithoutADetector() throws Exception {
+    processor = Harness.processor("detectors = []\nrefresh-interval = 20ms\nattributes { day = \"{date}\" }",
+        Map.of(), telemetry, clock);
+    assertThat(processor.processMetrics(Harness.metrics()).resource().attributes().asMap())
+        .as("before start: nothing resolved, no lookups").doesNotContainKey("day");
+    processor.start(new TestHost());
+    assertThat(processor.processMetrics(Harness.metrics()).resource().attributes().getString("day"))
+        .isEqualTo("2026-01-01");
+
+    clock.advance(Duration.ofDays(1));
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(
+        processor.processMetrics(Harness.metrics()).resource().attributes().getString("day")).isEqualTo("2026-01-02"));
+  }
+
+  @Test
   void theEcsEndpointComesFromTheEnvironmentEcsSets() throws Exception {
     try (FakeTaskMetadata task = new FakeTaskMetadata()) {
       start("detectors = [ecs]", Map.of("ECS_CONTAINER_METADATA_URI_V4", task.endpoint().toString()));
