@@ -1,0 +1,39 @@
+package dev.gputel.exporter.otlp;
+
+import io.opentelemetry.common.ComponentLoader;
+import io.opentelemetry.sdk.common.export.GrpcSenderProvider;
+import io.opentelemetry.sdk.common.export.HttpSenderProvider;
+import java.util.List;
+
+/**
+ * Gives the OTLP exporters exactly one sender each, by name, whatever else is on the class path:
+ * http/protobuf always goes through the JDK's HttpClient, even though the OkHttp sender (there for
+ * gRPC) offers HTTP too. Without this the exporter picks the first it finds and logs a warning.
+ */
+final class SenderLoader implements ComponentLoader {
+  static final String JDK_HTTP = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
+  static final String OKHTTP_GRPC = "io.opentelemetry.exporter.sender.okhttp.internal.OkHttpGrpcSenderProvider";
+
+  private final ComponentLoader classPath = ComponentLoader.forClassLoader(SenderLoader.class.getClassLoader());
+
+  @Override
+  public <T> Iterable<T> load(Class<T> type) {
+    if (type == HttpSenderProvider.class) {
+      return only(type, JDK_HTTP, "opentelemetry-exporter-sender-jdk");
+    }
+    if (type == GrpcSenderProvider.class) {
+      return only(type, OKHTTP_GRPC, "opentelemetry-exporter-sender-okhttp (with okhttp, okio and kotlin-stdlib)");
+    }
+    return classPath.load(type);
+  }
+
+  private <T> List<T> only(Class<T> type, String className, String jar) {
+    for (T provider : classPath.load(type)) {
+      if (provider.getClass().getName().equals(className)) {
+        return List.of(provider);
+      }
+    }
+    throw new IllegalStateException("no " + type.getSimpleName() + " " + className + " on the class path: "
+        + jar + " is missing from lib/");
+  }
+}
