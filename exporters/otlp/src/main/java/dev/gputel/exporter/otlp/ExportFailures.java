@@ -57,8 +57,9 @@ final class ExportFailures {
   }
 
   private static ExportException http(HttpResponse response, String where, Throwable failure) {
+    String reason = response.getStatusMessage();
     String message = where + ": HTTP " + response.getStatusCode()
-        + (response.getStatusMessage() == null ? "" : " " + response.getStatusMessage());
+        + (reason == null || reason.isBlank() || reason.equals(String.valueOf(response.getStatusCode())) ? "" : " " + reason);
     return RETRYABLE_HTTP.contains(response.getStatusCode())
         ? new RetryableExportException(message, failure)
         : new PermanentExportException(message + " (not retryable)", failure);

@@ -50,6 +50,7 @@ final class OtlpExporter implements Exporter {
   @Override
   public synchronized void start(Host host) {
     startNanos = MetricMapper.nanos(settings.clock().instant());
+    OtelLogBridge.install();
     running = true;
     settings.logger().info("sending {} over OTLP {} to {} and {}", config.naming().id(), config.protocol().id(),
         config.metricsEndpoint(), config.logsEndpoint());
