@@ -51,6 +51,7 @@ final class OtlpExporter implements Exporter {
   public synchronized void start(Host host) {
     startNanos = MetricMapper.nanos(settings.clock().instant());
     OtelLogBridge.install();
+    new SenderLoader().check(config.protocol());
     running = true;
     settings.logger().info("sending {} over OTLP {} to {} and {}", config.naming().id(), config.protocol().id(),
         config.metricsEndpoint(), config.logsEndpoint());

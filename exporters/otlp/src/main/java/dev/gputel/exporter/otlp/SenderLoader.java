@@ -16,6 +16,15 @@ final class SenderLoader implements ComponentLoader {
 
   private final ComponentLoader classPath = ComponentLoader.forClassLoader(SenderLoader.class.getClassLoader());
 
+  /** Fails now, with the missing jar named, when the protocol's sender is not on the class path. */
+  void check(Protocol protocol) {
+    if (protocol == Protocol.GRPC) {
+      load(GrpcSenderProvider.class);
+    } else {
+      load(HttpSenderProvider.class);
+    }
+  }
+
   @Override
   public <T> Iterable<T> load(Class<T> type) {
     if (type == HttpSenderProvider.class) {
