@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Waits for one OTLP export and turns a failure into the runtime's two kinds, with the OTLP
  * specification's list of retryable answers: HTTP 429, 502, 503, 504 and the gRPC codes below.
- * Everything without an answer (refused connection, timeout, TLS failure) is retryable too.
+ * Everything without an answer (refused connection, timeout, TLS failure) is retryable too. An
+ * HTTP {@code Retry-After} goes to the runtime, which waits that long instead of its backoff.
  *
  * <p>The answer is read from {@code FailedExportException}, which lives in an internal package of
  * opentelemetry-exporter-common: the only place the exporters put the status. The tests pin it.
@@ -60,8 +61,10 @@ final class ExportFailures {
     String reason = response.getStatusMessage();
     String message = where + ": HTTP " + response.getStatusCode()
         + (reason == null || reason.isBlank() || reason.equals(String.valueOf(response.getStatusCode())) ? "" : " " + reason);
+    Duration retryAfter = response instanceof HttpAnswer answer ? answer.retryAfter().orElse(null) : null;
     return RETRYABLE_HTTP.contains(response.getStatusCode())
-        ? new RetryableExportException(message, failure)
+        ? new RetryableExportException(message + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"),
+            failure, retryAfter)
         : new PermanentExportException(message + " (not retryable)", failure);
   }
 

@@ -51,7 +51,7 @@ final class OtlpExporter implements Exporter {
   public synchronized void start(Host host) {
     startNanos = MetricMapper.nanos(settings.clock().instant());
     OtelLogBridge.install();
-    new SenderLoader().check(config.protocol());
+    new SenderLoader(settings.clock()).check(config.protocol());
     running = true;
     settings.logger().info("sending {} over OTLP {} to {} and {}", config.naming().id(), config.protocol().id(),
         config.metricsEndpoint(), config.logsEndpoint());
@@ -89,7 +89,7 @@ final class OtlpExporter implements Exporter {
   private synchronized MetricExporter metricExporter() throws RetryableExportException {
     checkRunning();
     if (metrics == null) {
-      metrics = OtlpSenders.metrics(config);
+      metrics = OtlpSenders.metrics(config, settings.clock());
     }
     return metrics;
   }
@@ -97,7 +97,7 @@ final class OtlpExporter implements Exporter {
   private synchronized LogRecordExporter logExporter() throws RetryableExportException {
     checkRunning();
     if (logs == null) {
-      logs = OtlpSenders.logs(config);
+      logs = OtlpSenders.logs(config, settings.clock());
     }
     return logs;
   }

@@ -12,6 +12,7 @@ import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporterBuilder;
 import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import java.time.Clock;
 
 /**
  * Builds OpenTelemetry's OTLP exporters from the configuration. Their own retry is off: the runtime
@@ -21,13 +22,13 @@ import io.opentelemetry.sdk.metrics.export.MetricExporter;
 final class OtlpSenders {
   private OtlpSenders() {}
 
-  static MetricExporter metrics(OtlpConfig config) {
+  static MetricExporter metrics(OtlpConfig config, Clock clock) {
     String endpoint = config.metricsEndpoint().toString();
     if (config.protocol() == Protocol.GRPC) {
       OtlpGrpcMetricExporterBuilder b = OtlpGrpcMetricExporter.builder().setEndpoint(endpoint)
           .setTimeout(config.timeout()).setConnectTimeout(config.connectTimeout())
           .setCompression(compression(config)).setRetryPolicy(null).setMemoryMode(MemoryMode.IMMUTABLE_DATA)
-          .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader());
+          .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader(clock));
       config.headers().forEach(b::addHeader);
       config.tls().trustedCertificates().ifPresent(b::setTrustedCertificates);
       config.tls().clientKey().ifPresent(key -> b.setClientTls(key, config.tls().clientCertificate().orElseThrow()));
@@ -36,20 +37,20 @@ final class OtlpSenders {
     OtlpHttpMetricExporterBuilder b = OtlpHttpMetricExporter.builder().setEndpoint(endpoint)
         .setTimeout(config.timeout()).setConnectTimeout(config.connectTimeout())
         .setCompression(compression(config)).setRetryPolicy(null).setMemoryMode(MemoryMode.IMMUTABLE_DATA)
-        .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader());
+        .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader(clock));
     config.headers().forEach(b::addHeader);
     config.tls().trustedCertificates().ifPresent(b::setTrustedCertificates);
     config.tls().clientKey().ifPresent(key -> b.setClientTls(key, config.tls().clientCertificate().orElseThrow()));
     return b.build();
   }
 
-  static LogRecordExporter logs(OtlpConfig config) {
+  static LogRecordExporter logs(OtlpConfig config, Clock clock) {
     String endpoint = config.logsEndpoint().toString();
     if (config.protocol() == Protocol.GRPC) {
       OtlpGrpcLogRecordExporterBuilder b = OtlpGrpcLogRecordExporter.builder().setEndpoint(endpoint)
           .setTimeout(config.timeout()).setConnectTimeout(config.connectTimeout())
           .setCompression(compression(config)).setRetryPolicy(null).setMemoryMode(MemoryMode.IMMUTABLE_DATA)
-          .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader());
+          .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader(clock));
       config.headers().forEach(b::addHeader);
       config.tls().trustedCertificates().ifPresent(b::setTrustedCertificates);
       config.tls().clientKey().ifPresent(key -> b.setClientTls(key, config.tls().clientCertificate().orElseThrow()));
@@ -58,7 +59,7 @@ final class OtlpSenders {
     OtlpHttpLogRecordExporterBuilder b = OtlpHttpLogRecordExporter.builder().setEndpoint(endpoint)
         .setTimeout(config.timeout()).setConnectTimeout(config.connectTimeout())
         .setCompression(compression(config)).setRetryPolicy(null).setMemoryMode(MemoryMode.IMMUTABLE_DATA)
-        .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader());
+        .setMeterProvider(MeterProvider::noop).setComponentLoader(new SenderLoader(clock));
     config.headers().forEach(b::addHeader);
     config.tls().trustedCertificates().ifPresent(b::setTrustedCertificates);
     config.tls().clientKey().ifPresent(key -> b.setClientTls(key, config.tls().clientCertificate().orElseThrow()));

@@ -6,29 +6,31 @@ import io.opentelemetry.sdk.common.export.HttpSenderProvider;
 import java.util.List;
 
 /**
- * Gives the OTLP exporters exactly one sender each, by name, whatever else is on the class path:
- * http/protobuf always goes through the JDK's HttpClient, even though the OkHttp sender (there for
- * gRPC) offers HTTP too. Without this the exporter picks the first it finds and logs a warning.
+ * Gives the OTLP exporters exactly one sender each, whatever else is on the class path: ours on the
+ * JDK's HttpClient for http/protobuf, even though the OkHttp sender (there for gRPC) offers HTTP
+ * too, and OkHttp's for gRPC, by name. Without this the exporter picks the first it finds.
  */
 final class SenderLoader implements ComponentLoader {
-  static final String JDK_HTTP = "io.opentelemetry.exporter.sender.jdk.internal.JdkHttpSenderProvider";
   static final String OKHTTP_GRPC = "io.opentelemetry.exporter.sender.okhttp.internal.OkHttpGrpcSenderProvider";
 
   private final ComponentLoader classPath = ComponentLoader.forClassLoader(SenderLoader.class.getClassLoader());
+  private final java.time.Clock clock;
 
-  /** Fails now, with the missing jar named, when the protocol's sender is not on the class path. */
+  SenderLoader(java.time.Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Fails now, with the missing jar named, when gRPC's sender is not on the class path. */
   void check(Protocol protocol) {
     if (protocol == Protocol.GRPC) {
       load(GrpcSenderProvider.class);
-    } else {
-      load(HttpSenderProvider.class);
     }
   }
 
   @Override
   public <T> Iterable<T> load(Class<T> type) {
     if (type == HttpSenderProvider.class) {
-      return only(type, JDK_HTTP, "opentelemetry-exporter-sender-jdk");
+      return List.of(type.cast(new JdkHttpSender.Provider(clock)));
     }
     if (type == GrpcSenderProvider.class) {
       return only(type, OKHTTP_GRPC, "opentelemetry-exporter-sender-okhttp (with okhttp, okio and kotlin-stdlib)");

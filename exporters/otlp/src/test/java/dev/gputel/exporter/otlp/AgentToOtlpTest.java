@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent in its own process, as an operator runs it: the replay receiver plays a real H100
  * nvidia-smi capture and real kernel-log Xid lines, the xid-classifier names the Xids, and the otlp
- * exporter sends both to a receiver that answers 503 to the first two requests. The runtime's retry
- * gets everything through.
+ * exporter sends both to a receiver that answers 503 with Retry-After: 1 to the first two requests.
+ * The runtime's retry, waiting as long as the receiver asked, gets everything through.
  */
 class AgentToOtlpTest {
   private static final Path CAPTURES = Path.of("../../config/captures").toAbsolutePath().normalize();
@@ -29,7 +29,7 @@ class AgentToOtlpTest {
   @Test
   void realCapturesReachAnOtlpReceiverThroughRetries() throws Exception {
     try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
-      receiver.failNext(503, 2);
+      receiver.failNext(503, 2, "1");
       int admin = AgentProcess.freePort();
       Path config = config(admin, receiver.endpoint(), "");
       try (AgentProcess agent = AgentProcess.start(System.getProperty("java.class.path"), work, Map.of(),
@@ -59,7 +59,9 @@ class AgentToOtlpTest {
         String selfMetrics = agent.awaitHttp(admin, "/metrics", Duration.ofSeconds(20),
             body -> body.contains("gputel_exporter_retries_total{exporter=\"otlp\"} 2"));
         assertThat(selfMetrics).contains("gputel_exporter_retries_total{exporter=\"otlp\"} 2");
-        assertThat(agent.stderr()).contains("HTTP 503").doesNotContain("Failed to export");
+        // The receiver's Retry-After: 1 wins over the configured 100 ms backoff.
+        assertThat(agent.stderr()).contains("HTTP 503, retry after 1 s").contains("retrying in 1000 ms")
+            .doesNotContain("Failed to export");
       }
     }
   }

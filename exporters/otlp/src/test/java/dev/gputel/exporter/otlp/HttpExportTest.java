@@ -142,6 +142,18 @@ class HttpExportTest {
     assertThat(receiver.received()).as("sent once per call: the OpenTelemetry exporter does not retry itself").isEqualTo(2);
   }
 
+  @Test
+  void retryAfterGoesToTheRuntime() throws Exception {
+    start("");
+    receiver.failNext(429, 1, "7");
+    receiver.failNext(503, 1, null);
+
+    assertThatThrownBy(() -> exporter.exportMetrics(TestBatches.gpu())).isInstanceOfSatisfying(RetryableExportException.class,
+        e -> assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(7))).hasMessageContaining("retry after 7 s");
+    assertThatThrownBy(() -> exporter.exportMetrics(TestBatches.gpu())).isInstanceOfSatisfying(RetryableExportException.class,
+        e -> assertThat(e.retryAfter()).isEmpty());
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 413, 500})
   void otherAnswersArePermanent(int status) throws Exception {

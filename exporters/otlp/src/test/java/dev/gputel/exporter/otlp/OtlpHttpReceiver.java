@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -47,7 +46,9 @@ final class OtlpHttpReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
-  private final Queue<Integer> failures = new ConcurrentLinkedQueue<>();
+  private record Failure(int status, String retryAfter) {}
+
+  private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
 
   private OtlpHttpReceiver(HttpServer server) {
     this.server = server;
@@ -79,8 +80,13 @@ final class OtlpHttpReceiver implements AutoCloseable {
 
   /** Answers the next {@code times} requests with {@code status}. */
   void failNext(int status, int times) {
+    failNext(status, times, null);
+  }
+
+  /** Answers the next {@code times} requests with {@code status} and, unless null, a Retry-After header. */
+  void failNext(int status, int times, String retryAfter) {
     for (int i = 0; i < times; i++) {
-      failures.add(status);
+      failures.add(new Failure(status, retryAfter));
     }
   }
 
@@ -103,10 +109,12 @@ final class OtlpHttpReceiver implements AutoCloseable {
       Map<String, List<String>> headers = new java.util.TreeMap<>();
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
       requests.add(new Request(exchange.getRequestURI().getPath(), headers, raw, body));
-      Integer failure = failures.poll();
+      Failure failure = failures.poll();
       if (failure != null) {
-        exchange.getResponseHeaders().add("Retry-After", "1");
-        exchange.sendResponseHeaders(failure, -1);
+        if (failure.retryAfter() != null) {
+          exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
+        }
+        exchange.sendResponseHeaders(failure.status(), -1);
         return;
       }
       // An empty body is an ExportMetricsServiceResponse (or logs) with nothing rejected.
@@ -119,10 +127,6 @@ final class OtlpHttpReceiver implements AutoCloseable {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
       return in.readAllBytes();
     }
-  }
-
-  URI uri() {
-    return URI.create(endpoint());
   }
 
   @Override
