@@ -73,7 +73,7 @@ final class JdkHttpSender implements HttpSender {
   }
 
   private HttpRequest request(MessageWriter message) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(64, message.getContentLength()));
+    Body body = new Body(Math.max(64, message.getContentLength()));
     Compressor compressor = config.getCompressor();
     if (compressor == null) {
       message.writeMessage(body);
@@ -84,7 +84,7 @@ final class JdkHttpSender implements HttpSender {
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(config.getEndpoint()).timeout(config.getTimeout())
         .header("Content-Type", config.getContentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        .POST(body.publisher());
     if (compressor != null) {
       request.header("Content-Encoding", compressor.getEncoding());
     }
@@ -93,6 +93,17 @@ final class JdkHttpSender implements HttpSender {
       headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
     }
     return request.build();
+  }
+
+  /** The encoded request, published from its own buffer rather than a copy of it. */
+  private static final class Body extends ByteArrayOutputStream {
+    Body(int size) {
+      super(size);
+    }
+
+    HttpRequest.BodyPublisher publisher() {
+      return HttpRequest.BodyPublishers.ofByteArray(buf, 0, count);
+    }
   }
 
   @Override
