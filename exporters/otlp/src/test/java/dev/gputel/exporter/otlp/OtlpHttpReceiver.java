@@ -66,7 +66,9 @@ final class OtlpHttpReceiver implements AutoCloseable {
     server.setHttpsConfigurator(new HttpsConfigurator(context) {
       @Override
       public void configure(HttpsParameters params) {
-        params.setNeedClientAuth(needClientAuth);
+        javax.net.ssl.SSLParameters ssl = context.getDefaultSSLParameters();
+        ssl.setNeedClientAuth(needClientAuth);
+        params.setSSLParameters(ssl);
       }
     });
     return new OtlpHttpReceiver(server);
