@@ -37,9 +37,10 @@ public enum GpuMetric {
       "nvmlDeviceGetUtilizationRates: gpu", "Percent of the last sample period in which a kernel ran"),
   TEMPERATURE_GPU("temperature.gpu", CELSIUS, GAUGE, "hw.temperature", "hw.sensor_location=gpu",
       "nvmlDeviceGetTemperature(NVML_TEMPERATURE_GPU)", "GPU core temperature"),
-  POWER_DRAW("power.draw", WATTS, GAUGE, "hw.power", "",
+  POWER_DRAW("power.draw", WATTS, GAUGE, "hw.power", "hw.type=gpu",
       "nvmlDeviceGetPowerUsage (mW)", "Board power draw (a 1 s average on Ampere and newer except GA100)"),
-  UTILIZATION_MEMORY("utilization.memory", PERCENT, GAUGE, "hw.gpu.memory.utilization", "",
+  // Not hw.gpu.memory.utilization: that is the fraction of memory *used*; this is the time it was busy.
+  UTILIZATION_MEMORY("utilization.memory", PERCENT, GAUGE, null, "",
       "nvmlDeviceGetUtilizationRates: memory", "Percent of the last sample period in which device memory was read or written"),
   FAN_SPEED("fan.speed", PERCENT, GAUGE, null, "",
       "nvmlDeviceGetFanSpeed", "Intended fan speed; absent on passively cooled boards"),
@@ -93,7 +94,7 @@ public enum GpuMetric {
       "nvmlDeviceGetPowerManagementLimitConstraints: min (mW)", "Lowest power limit that can be set"),
   POWER_MAX_LIMIT("power.max_limit", WATTS, GAUGE, null, "",
       "nvmlDeviceGetPowerManagementLimitConstraints: max (mW)", "Highest power limit that can be set"),
-  TOTAL_ENERGY_CONSUMPTION(null, JOULES, COUNTER, "hw.energy", "",
+  TOTAL_ENERGY_CONSUMPTION(null, JOULES, COUNTER, "hw.energy", "hw.type=gpu",
       "nvmlDeviceGetFieldValues(NVML_FI_DEV_TOTAL_ENERGY_CONSUMPTION=83, mJ)", "Energy used since the driver was loaded (Volta and newer)"),
 
   // Why clocks are held down: the active reasons as a bit mask, and the common ones as 0/1 flags.
