@@ -1,0 +1,144 @@
+package dev.gputel.exporter.prometheus;
+
+import dev.gputel.gpu.GpuMetric;
+import dev.gputel.spi.data.Attributes;
+import dev.gputel.spi.data.MetricBatch;
+import dev.gputel.spi.data.MetricPoint;
+import dev.gputel.spi.data.Resource;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The latest value of every GPU series, kept per (resource, metric) as "slices".
+ *
+ * <p>A batch is the whole truth about each metric it carries, for its resource: its series of that
+ * metric replace the previous ones, so a GPU missing from the batch is gone from the next scrape.
+ * Metrics the batch does not carry are left alone (another receiver may report them), and a slice
+ * nobody updates expires after {@code expire-after}, or three of its own update intervals if that
+ * is longer. Scrapes reuse the snapshots built last until something changes.
+ */
+final class LatestValues {
+  private static final String INFO_HELP = "GPU identity: one series per GPU, value 1";
+
+  private record Key(Resource resource, GpuMetric metric) {}
+
+  private record Series(Labels labels, Labels info, double value) {}
+
+  private record Slice(List<Series> series, Instant updated, Duration lifetime) {
+    boolean expired(Instant now) {
+      return now.isAfter(updated.plus(lifetime));
+    }
+  }
+
+  private record Built(long generation, List<MetricSnapshot> snapshots, int series) {}
+
+  private final Map<GpuMetric, Family> families;
+  private final GpuLabeler labeler;
+  private final Duration expireAfter;
+  private final Map<Key, Slice> slices = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Built built = new Built(-1, List.of(), 0);
+
+  LatestValues(Map<GpuMetric, Family> families, GpuLabeler labeler, Duration expireAfter) {
+    this.families = families;
+    this.labeler = labeler;
+    this.expireAfter = expireAfter;
+  }
+
+  /**
+   * Stores a batch received at {@code now}. Points that are not catalog metrics in the catalog's
+   * unit are not stored; each goes to {@code ignored}.
+   */
+  void update(MetricBatch batch, Instant now, Consumer<MetricPoint> ignored) {
+    Resource resource = batch.resource();
+    Map<GpuMetric, List<Series>> byMetric = new EnumMap<>(GpuMetric.class);
+    Attributes gpu = null;
+    Labels labels = null;
+    Labels info = null;
+    for (MetricPoint point : batch.points()) {
+      GpuMetric metric = GpuMetric.byId(point.name()).orElse(null);
+      if (metric == null || !metric.unit().ucum().equals(point.unit())) {
+        ignored.accept(point);
+        continue;
+      }
+      if (point.attributes() != gpu) { // A receiver shares one Attributes among a GPU's points.
+        gpu = point.attributes();
+        labels = labeler.series(gpu, resource);
+        info = labeler.info(gpu, resource);
+      }
+      byMetric.computeIfAbsent(metric, m -> new ArrayList<>())
+          .add(new Series(labels, info, point.value() * families.get(metric).scale()));
+    }
+    byMetric.forEach((metric, series) -> {
+      Key key = new Key(resource, metric);
+      Slice previous = slices.get(key);
+      Duration interval = previous == null ? Duration.ZERO : Duration.between(previous.updated(), now);
+      Duration threeIntervals = interval.multipliedBy(3);
+      slices.put(key, new Slice(List.copyOf(series), now,
+          threeIntervals.compareTo(expireAfter) > 0 ? threeIntervals : expireAfter));
+    });
+    if (!byMetric.isEmpty()) {
+      generation.incrementAndGet();
+    }
+  }
+
+  /** Returns the snapshots of every live GPU series and of {@code nvidia_gpu_info}, as of {@code now}. */
+  List<MetricSnapshot> snapshots(Instant now) {
+    if (slices.values().removeIf(slice -> slice.expired(now))) {
+      generation.incrementAndGet();
+    }
+    long current = generation.get();
+    Built last = built;
+    if (last.generation() == current) {
+      return last.snapshots();
+    }
+    Built fresh = build(current);
+    built = fresh;
+    return fresh.snapshots();
+  }
+
+  /** Returns how many GPU series the last scrape served. */
+  int seriesCount() {
+    return built.series();
+  }
+
+  private Built build(long generationBuilt) {
+    List<Map.Entry<Key, Slice>> live = new ArrayList<>(slices.entrySet());
+    live.sort(Comparator.comparing(entry -> entry.getValue().updated())); // Newer values win a label clash.
+    Map<GpuMetric, Map<Labels, Double>> values = new EnumMap<>(GpuMetric.class);
+    Set<Labels> infos = new LinkedHashSet<>();
+    for (Map.Entry<Key, Slice> entry : live) {
+      Map<Labels, Double> metricValues = values.computeIfAbsent(entry.getKey().metric(), m -> new LinkedHashMap<>());
+      for (Series series : entry.getValue().series()) {
+        metricValues.put(series.labels(), series.value());
+        infos.add(series.info());
+      }
+    }
+    List<MetricSnapshot> snapshots = new ArrayList<>(values.size() + 1);
+    int count = 0;
+    for (Map.Entry<GpuMetric, Map<Labels, Double>> entry : values.entrySet()) {
+      snapshots.add(Snapshots.of(families.get(entry.getKey()), entry.getValue()));
+      count += entry.getValue().size();
+    }
+    if (!infos.isEmpty()) {
+      InfoSnapshot.Builder info = InfoSnapshot.builder().name("nvidia_gpu").help(INFO_HELP);
+      infos.forEach(labels -> info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(labels).build()));
+      snapshots.add(info.build());
+    }
+    return new Built(generationBuilt, List.copyOf(snapshots), count);
+  }
+}
