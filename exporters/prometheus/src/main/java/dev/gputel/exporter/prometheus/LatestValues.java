@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +27,12 @@ import java.util.function.Consumer;
  * The latest value of every GPU series, kept per (resource, metric) as "slices".
  *
  * <p>A batch is the whole truth about each metric it carries, for its resource: its series of that
- * metric replace the previous ones, so a GPU missing from the batch is gone from the next scrape.
- * Metrics the batch does not carry are left alone (another receiver may report them), and a slice
- * nobody updates expires after {@code expire-after}, or three of its own update intervals if that
- * is longer. Scrapes reuse the snapshots built last until something changes.
+ * metric replace the previous ones. A GPU that the previous series of such a metric had and the
+ * batch lacks has left: its series of every other metric of the resource go too, so it is gone from
+ * the next scrape. Metrics the batch does not carry are otherwise left alone (another receiver, on
+ * another interval, may report them), and a slice nobody updates expires after {@code
+ * expire-after}, or three of its own update intervals if that is longer. Scrapes reuse the
+ * snapshots built last until something changes.
  */
 final class LatestValues {
   private static final String INFO_HELP = "GPU identity: one series per GPU, value 1";
@@ -63,7 +66,7 @@ final class LatestValues {
    * Stores a batch received at {@code now}. Points that are not catalog metrics in the catalog's
    * unit are not stored; each goes to {@code ignored}.
    */
-  void update(MetricBatch batch, Instant now, Consumer<MetricPoint> ignored) {
+  synchronized void update(MetricBatch batch, Instant now, Consumer<MetricPoint> ignored) {
     Resource resource = batch.resource();
     Map<GpuMetric, List<Series>> byMetric = new EnumMap<>(GpuMetric.class);
     Attributes gpu = null;
@@ -83,16 +86,42 @@ final class LatestValues {
       byMetric.computeIfAbsent(metric, m -> new ArrayList<>())
           .add(new Series(labels, info, point.value() * families.get(metric).scale()));
     }
+    Set<Labels> departed = new HashSet<>();
+    Set<Labels> present = new HashSet<>();
     byMetric.forEach((metric, series) -> {
       Key key = new Key(resource, metric);
       Slice previous = slices.get(key);
+      series.forEach(s -> present.add(s.labels()));
+      if (previous != null) {
+        previous.series().forEach(s -> departed.add(s.labels()));
+      }
       Duration interval = previous == null ? Duration.ZERO : Duration.between(previous.updated(), now);
       Duration threeIntervals = interval.multipliedBy(3);
       slices.put(key, new Slice(List.copyOf(series), now,
           threeIntervals.compareTo(expireAfter) > 0 ? threeIntervals : expireAfter));
     });
+    departed.removeAll(present);
+    if (!departed.isEmpty()) {
+      removeGpus(resource, departed, byMetric.keySet());
+    }
     if (!byMetric.isEmpty()) {
       generation.incrementAndGet();
+    }
+  }
+
+  /** Removes the series of GPUs that left from the resource's metrics the batch did not carry. */
+  private void removeGpus(Resource resource, Set<Labels> gpus, Set<GpuMetric> carried) {
+    for (Map.Entry<Key, Slice> entry : slices.entrySet()) {
+      if (!entry.getKey().resource().equals(resource) || carried.contains(entry.getKey().metric())) {
+        continue;
+      }
+      Slice slice = entry.getValue();
+      List<Series> kept = slice.series().stream().filter(s -> !gpus.contains(s.labels())).toList();
+      if (kept.isEmpty()) {
+        slices.remove(entry.getKey(), slice);
+      } else if (kept.size() < slice.series().size()) {
+        slices.replace(entry.getKey(), slice, new Slice(kept, slice.updated(), slice.lifetime()));
+      }
     }
   }
 

@@ -42,13 +42,25 @@ class LatestValuesTest {
 
   @Test
   void aBatchLeavesTheMetricsItDoesNotCarryAlone() {
+    values.update(TestGpus.batch(0, 1), START, ignored::add); // A slow source: every metric.
+
+    values.update(new MetricBatch(Resource.empty(), List.of(point(GpuMetric.UTILIZATION_GPU, 55, 0),
+        point(GpuMetric.UTILIZATION_GPU, 65, 1))), START.plusSeconds(10), ignored::add); // A fast one.
+
+    assertThat(gpus(UTILIZATION, START.plusSeconds(10))).containsExactly(Map.entry("0", 0.55), Map.entry("1", 0.65));
+    assertThat(gpus(MEMORY, START.plusSeconds(10))).containsOnlyKeys("0", "1");
+  }
+
+  @Test
+  void aGpuThatLeavesOneMetricTakesAllItsMetricsAlong() {
     values.update(TestGpus.batch(0, 1), START, ignored::add);
 
     values.update(new MetricBatch(Resource.empty(), List.of(point(GpuMetric.UTILIZATION_GPU, 55, 0))),
         START.plusSeconds(10), ignored::add);
 
     assertThat(gpus(UTILIZATION, START.plusSeconds(10))).containsExactly(Map.entry("0", 0.55));
-    assertThat(gpus(MEMORY, START.plusSeconds(10))).containsOnlyKeys("0", "1");
+    assertThat(gpus(MEMORY, START.plusSeconds(10))).containsOnlyKeys("0");
+    assertThat(infoGpus(START.plusSeconds(10))).containsExactly("0");
   }
 
   @Test
