@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class ExampleConfigTest {
     }
   }
 
-  private static String await(int port, java.util.function.Predicate<String> accept) {
+  private static String await(int port, Predicate<String> accept) {
     AtomicReference<String> last = new AtomicReference<>("");
     Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
       HttpResponse<String> response = Exporters.HTTP.send(HttpRequest.newBuilder(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.gputel.gpu.GpuMetric;
 import dev.gputel.spi.data.Attributes;
 import dev.gputel.spi.data.EventBatch;
+import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricKind;
 import dev.gputel.spi.data.Resource;
 import dev.gputel.testing.ManualClock;
@@ -129,6 +130,22 @@ class ExpositionTest {
         StandardCharsets.UTF_8);
     assertThat(text).contains("# TYPE nvidia_gpu_total_energy_consumption_joules counter")
         .contains("# UNIT nvidia_gpu_total_energy_consumption_joules joules").endsWith("# EOF\n");
+  }
+
+  @Test
+  void healthAnswersAndTheExportersOwnMetricsCountScrapes() throws Exception {
+    RecordingTelemetry telemetry = new RecordingTelemetry();
+    exporter = Exporters.create("port = 0", ManualClock.atFixedStart(), telemetry, state);
+    exporter.start(new SelfTelemetryHost());
+    exporter.exportMetrics(TestGpus.batch(0, 1));
+    exporter.exportMetrics(new MetricBatch(Resource.empty(),
+        List.of(TestGpus.point("load_average_1m", 0.5, "1", 0))));
+    Exporters.get(exporter, "/metrics");
+
+    assertThat(Exporters.get(exporter, "/-/healthy").statusCode()).isEqualTo(200);
+    assertThat(telemetry.count("scrapes")).isEqualTo(1);
+    assertThat(telemetry.count("points_ignored")).isEqualTo(1);
+    assertThat(telemetry.gaugeValue("series")).isEqualTo(2.0 * GpuMetric.values().length);
   }
 
   private String scrape(String config) throws Exception {
