@@ -132,7 +132,7 @@ class CommandsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo.conf", "gpu-metrics.conf"})
+  @ValueSource(strings = {"demo.conf", "gpu-metrics.conf", "examples/prometheus.conf"})
   void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/" + file);
