@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,10 +50,18 @@ final class LatestValues {
 
   private record Built(long generation, List<MetricSnapshot> snapshots, int series) {}
 
+  private record Gpu(Attributes attributes, Resource resource) {}
+
+  private record GpuLabels(Labels series, Labels info) {}
+
+  /** Building labels takes microseconds (client_java checks every name); a host's GPUs rarely change. */
+  private static final int MAX_CACHED_GPUS = 1024;
+
   private final Map<GpuMetric, Family> families;
   private final GpuLabeler labeler;
   private final Duration expireAfter;
   private final Map<Key, Slice> slices = new ConcurrentHashMap<>();
+  private final Map<Gpu, GpuLabels> labelCache = new HashMap<>();
   private final AtomicLong generation = new AtomicLong();
   private volatile Built built = new Built(-1, List.of(), 0);
 
@@ -80,8 +89,9 @@ final class LatestValues {
       }
       if (point.attributes() != gpu) { // A receiver shares one Attributes among a GPU's points.
         gpu = point.attributes();
-        labels = labeler.series(gpu, resource);
-        info = labeler.info(gpu, resource);
+        GpuLabels known = labels(gpu, resource);
+        labels = known.series();
+        info = known.info();
       }
       byMetric.computeIfAbsent(metric, m -> new ArrayList<>())
           .add(new Series(labels, info, point.value() * families.get(metric).scale()));
@@ -91,9 +101,9 @@ final class LatestValues {
     byMetric.forEach((metric, series) -> {
       Key key = new Key(resource, metric);
       Slice previous = slices.get(key);
-      series.forEach(s -> present.add(s.labels()));
+      addGpus(present, series);
       if (previous != null) {
-        previous.series().forEach(s -> departed.add(s.labels()));
+        addGpus(departed, previous.series());
       }
       Duration interval = previous == null ? Duration.ZERO : Duration.between(previous.updated(), now);
       Duration threeIntervals = interval.multipliedBy(3);
@@ -106,6 +116,30 @@ final class LatestValues {
     }
     if (!byMetric.isEmpty()) {
       generation.incrementAndGet();
+    }
+  }
+
+  private GpuLabels labels(Attributes gpu, Resource resource) {
+    Gpu key = new Gpu(gpu, resource);
+    GpuLabels known = labelCache.get(key);
+    if (known == null) {
+      if (labelCache.size() >= MAX_CACHED_GPUS) {
+        labelCache.clear();
+      }
+      known = new GpuLabels(labeler.series(gpu, resource), labeler.info(gpu, resource));
+      labelCache.put(key, known);
+    }
+    return known;
+  }
+
+  /** Adds the GPUs of the series; a GPU's points share one Labels, so hashing once per run of them is enough. */
+  private static void addGpus(Set<Labels> gpus, List<Series> series) {
+    Labels last = null;
+    for (Series s : series) {
+      if (s.labels() != last) {
+        last = s.labels();
+        gpus.add(last);
+      }
     }
   }
 
@@ -152,9 +186,13 @@ final class LatestValues {
     Set<Labels> infos = new LinkedHashSet<>();
     for (Map.Entry<Key, Slice> entry : live) {
       Map<Labels, Double> metricValues = values.computeIfAbsent(entry.getKey().metric(), m -> new LinkedHashMap<>());
+      Labels lastInfo = null;
       for (Series series : entry.getValue().series()) {
         metricValues.put(series.labels(), series.value());
-        infos.add(series.info());
+        if (series.info() != lastInfo) {
+          lastInfo = series.info();
+          infos.add(lastInfo);
+        }
       }
     }
     List<MetricSnapshot> snapshots = new ArrayList<>(values.size() + 1);
