@@ -6,7 +6,7 @@
  *
  * Built with -DFAKE_NVML_LEGACY it lacks the versioned symbols that old drivers lack
  * (nvmlInit_v2, nvmlDeviceGetCount_v2, nvmlDeviceGetHandleByIndex_v2, nvmlDeviceGetPciInfo_v3,
- * nvmlDeviceGetMemoryInfo_v2) and has nvmlDeviceGetCurrentClocksThrottleReasons instead of its
+ * nvmlDeviceGetMemoryInfo_v2, nvmlEventSetWait_v2 and its MIG instance ids) and has nvmlDeviceGetCurrentClocksThrottleReasons instead of its
  * newer name nvmlDeviceGetCurrentClocksEventReasons, so the receiver must fall back to the older ones.
  *
  * GPU i of n (bus ids are those of a DGX H100's eight GPUs):
@@ -26,17 +26,28 @@
  *           power average 185 = 67000+i mW, instant 186 = 69000+i mW (uint),
  *           ECC totals 3,4,5,6 = i, 0, 2*i, 0 (ull), retired pages 29,30,31 = i, 0, 0 (uint);
  *           any other field id is NOT_SUPPORTED.
+ *   events: supports SingleBitEccError, DoubleBitEccError, PState, XidCriticalError, Clock,
+ *           DramRetirementEvent and DramRetirementFailure (0xC1F) unless a test says otherwise;
+ *           GpuUnavailableError and GpuRecoveryAction (newer drivers) are not. An event set queues
+ *           what tests push (fake_nvml_push_event) for the GPUs and types registered on it, and
+ *           nvmlEventSetWait_v2 blocks on a condition variable until one is queued or the timeout
+ *           passes. NVML is thread-safe, and so is this fake: the receiver waits for events on one
+ *           thread while it collects metrics on another.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 typedef int nvmlReturn_t;
 
 enum {
   NVML_SUCCESS = 0, NVML_ERROR_UNINITIALIZED = 1, NVML_ERROR_INVALID_ARGUMENT = 2,
   NVML_ERROR_NOT_SUPPORTED = 3, NVML_ERROR_INSUFFICIENT_SIZE = 7, NVML_ERROR_DRIVER_NOT_LOADED = 9,
-  NVML_ERROR_GPU_IS_LOST = 15, NVML_ERROR_ARGUMENT_VERSION_MISMATCH = 25, NVML_ERROR_UNKNOWN = 999
+  NVML_ERROR_TIMEOUT = 10, NVML_ERROR_GPU_IS_LOST = 15, NVML_ERROR_MEMORY = 20,
+  NVML_ERROR_ARGUMENT_VERSION_MISMATCH = 25, NVML_ERROR_UNKNOWN = 999
 };
 
 typedef struct {
@@ -87,6 +98,21 @@ typedef struct {
   nvmlValue_t value;
 } nvmlFieldValue_t;
 
+typedef struct {
+  void *device;
+  unsigned long long eventType;
+  unsigned long long eventData;
+  unsigned int gpuInstanceId;
+  unsigned int computeInstanceId;
+} nvmlEventData_t;
+
+/* What nvmlEventSetWait (v1) fills: the struct before MIG added the instance ids. */
+typedef struct {
+  void *device;
+  unsigned long long eventType;
+  unsigned long long eventData;
+} nvmlEventDataV1_t;
+
 /* The layouts the Java side declares; the build fails if the C compiler disagrees. */
 _Static_assert(sizeof(nvmlPciInfo_t) == 68 && offsetof(nvmlPciInfo_t, busId) == 36, "nvmlPciInfo_t");
 _Static_assert(sizeof(nvmlUtilization_t) == 8, "nvmlUtilization_t");
@@ -95,19 +121,35 @@ _Static_assert(sizeof(nvmlMemory_v2_t) == 40 && offsetof(nvmlMemory_v2_t, total)
     && offsetof(nvmlMemory_v2_t, used) == 32, "nvmlMemory_v2_t");
 _Static_assert(sizeof(nvmlFieldValue_t) == 40 && offsetof(nvmlFieldValue_t, nvmlReturn) == 28
     && offsetof(nvmlFieldValue_t, value) == 32, "nvmlFieldValue_t");
+_Static_assert(sizeof(nvmlEventData_t) == 32 && offsetof(nvmlEventData_t, eventType) == 8
+    && offsetof(nvmlEventData_t, eventData) == 16 && offsetof(nvmlEventData_t, gpuInstanceId) == 24
+    && offsetof(nvmlEventData_t, computeInstanceId) == 28, "nvmlEventData_t");
 
 #define NVML_MEMORY_V2 ((unsigned int) (sizeof(nvmlMemory_v2_t) | (2 << 24)))
 #define MAX_GPUS 16
 #define ALL_GPUS MAX_GPUS
 #define MAX_FIELD 320
+#define MAX_EVENT_SETS 8
+#define MAX_QUEUED_EVENTS 64
+#define DEFAULT_SUPPORTED_EVENTS 0xC1FULL
 
 typedef struct fake_gpu {
   int index;
   int lost;
   unsigned int mig;
   unsigned long long used;
+  unsigned long long supported_events;
   nvmlReturn_t field_result[MAX_FIELD];
 } fake_gpu;
+
+/* An nvmlEventSet_t: which event types of which GPU it was registered for, and a queue of events. */
+typedef struct fake_event_set {
+  int used;
+  unsigned long long registered[MAX_GPUS];
+  nvmlEventData_t queue[MAX_QUEUED_EVENTS];
+  int head;
+  int count;
+} fake_event_set;
 
 /* Every exported NVML function, so that calls can be counted and results scripted per function. */
 #define FUNCTIONS(X) \
@@ -123,7 +165,9 @@ typedef struct fake_gpu {
   X(nvmlDeviceGetPowerManagementDefaultLimit) X(nvmlDeviceGetPowerManagementLimitConstraints) \
   X(nvmlDeviceGetEnforcedPowerLimit) X(nvmlDeviceGetEncoderUtilization) \
   X(nvmlDeviceGetDecoderUtilization) X(nvmlDeviceGetCurrentClocksEventReasons) \
-  X(nvmlDeviceGetCurrentClocksThrottleReasons) X(nvmlDeviceGetFieldValues)
+  X(nvmlDeviceGetCurrentClocksThrottleReasons) X(nvmlDeviceGetFieldValues) \
+  X(nvmlEventSetCreate) X(nvmlEventSetFree) X(nvmlDeviceGetSupportedEventTypes) \
+  X(nvmlDeviceRegisterEvents) X(nvmlEventSetWait_v2) X(nvmlEventSetWait)
 #define ENUM_ENTRY(name) FN_##name,
 #define NAME_ENTRY(name) #name,
 enum { FUNCTIONS(ENUM_ENTRY) FN_COUNT };
@@ -139,11 +183,17 @@ static nvmlReturn_t init_result;
 /* A scripted result per function and GPU (index ALL_GPUS: every GPU); SUCCESS means "answer". */
 static nvmlReturn_t results[FN_COUNT][MAX_GPUS + 1];
 static long calls[FN_COUNT];
+/* Event sets and their queues; the lock guards them and the scripted wait failures. */
+static fake_event_set event_sets[MAX_EVENT_SETS];
+static pthread_mutex_t events_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t events_queued = PTHREAD_COND_INITIALIZER;
+static nvmlReturn_t wait_failure;
+static int wait_failures_left;
 
 /* Counts the call and returns what the GPU (NULL for system calls) should answer instead of data. */
 static nvmlReturn_t enter(int function, const fake_gpu *gpu) {
-  calls[function]++;
-  if (init_count == 0 && function != FN_nvmlInit_v2 && function != FN_nvmlInit) {
+  __atomic_add_fetch(&calls[function], 1, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&init_count, __ATOMIC_SEQ_CST) == 0 && function != FN_nvmlInit_v2 && function != FN_nvmlInit) {
     return NVML_ERROR_UNINITIALIZED;
   }
   if (gpu == NULL) {
@@ -177,11 +227,11 @@ static unsigned long long total_bytes(void) { return 85520809984ULL; }
 #define CHECK(function, gpu) do { nvmlReturn_t rc = enter(function, gpu); if (rc != NVML_SUCCESS) return rc; } while (0)
 
 static nvmlReturn_t init(int function) {
-  calls[function]++;
+  __atomic_add_fetch(&calls[function], 1, __ATOMIC_SEQ_CST);
   if (init_result != NVML_SUCCESS) {
     return init_result;
   }
-  init_count++;
+  __atomic_add_fetch(&init_count, 1, __ATOMIC_SEQ_CST);
   return NVML_SUCCESS;
 }
 
@@ -192,7 +242,7 @@ nvmlReturn_t nvmlInit(void) { return init(FN_nvmlInit); }
 
 nvmlReturn_t nvmlShutdown(void) {
   CHECK(FN_nvmlShutdown, NULL);
-  init_count--;
+  __atomic_sub_fetch(&init_count, 1, __ATOMIC_SEQ_CST);
   return NVML_SUCCESS;
 }
 
@@ -202,6 +252,7 @@ const char *nvmlErrorString(nvmlReturn_t result) {
     case NVML_ERROR_UNINITIALIZED: return "Uninitialized";
     case NVML_ERROR_NOT_SUPPORTED: return "Not Supported";
     case NVML_ERROR_DRIVER_NOT_LOADED: return "Driver Not Loaded";
+    case NVML_ERROR_TIMEOUT: return "Timeout";
     case NVML_ERROR_GPU_IS_LOST: return "GPU is lost";
     default: return "Unknown Error";
   }
@@ -500,6 +551,130 @@ nvmlReturn_t nvmlDeviceGetFieldValues(void *device, int valuesCount, nvmlFieldVa
   return NVML_SUCCESS;
 }
 
+/* ---- events ---------------------------------------------------------------------------------- */
+
+/* The set behind a handle, or NULL when it is no live set of this fake. Call with events_lock held. */
+static fake_event_set *event_set(void *set) {
+  fake_event_set *found = (fake_event_set *) set;
+  if (found < event_sets || found >= event_sets + MAX_EVENT_SETS || !found->used) {
+    return NULL;
+  }
+  return found;
+}
+
+nvmlReturn_t nvmlEventSetCreate(void **set) {
+  CHECK(FN_nvmlEventSetCreate, NULL);
+  if (set == NULL) {
+    return NVML_ERROR_INVALID_ARGUMENT;
+  }
+  nvmlReturn_t rc = NVML_ERROR_MEMORY;
+  pthread_mutex_lock(&events_lock);
+  for (int i = 0; i < MAX_EVENT_SETS; i++) {
+    if (!event_sets[i].used) {
+      memset(&event_sets[i], 0, sizeof event_sets[i]);
+      event_sets[i].used = 1;
+      *set = &event_sets[i];
+      rc = NVML_SUCCESS;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&events_lock);
+  return rc;
+}
+
+nvmlReturn_t nvmlEventSetFree(void *set) {
+  CHECK(FN_nvmlEventSetFree, NULL);
+  pthread_mutex_lock(&events_lock);
+  fake_event_set *found = event_set(set);
+  if (found != NULL) {
+    memset(found, 0, sizeof *found);
+    pthread_cond_broadcast(&events_queued);
+  }
+  pthread_mutex_unlock(&events_lock);
+  return found != NULL ? NVML_SUCCESS : NVML_ERROR_INVALID_ARGUMENT;
+}
+
+nvmlReturn_t nvmlDeviceGetSupportedEventTypes(void *device, unsigned long long *types) {
+  CHECK(FN_nvmlDeviceGetSupportedEventTypes, GPU(device));
+  *types = GPU(device)->supported_events;
+  return NVML_SUCCESS;
+}
+
+/* As NVML: NOT_SUPPORTED when a requested type is one the GPU does not support. */
+nvmlReturn_t nvmlDeviceRegisterEvents(void *device, unsigned long long types, void *set) {
+  CHECK(FN_nvmlDeviceRegisterEvents, GPU(device));
+  const fake_gpu *gpu = GPU(device);
+  if ((types & ~gpu->supported_events) != 0) {
+    return NVML_ERROR_NOT_SUPPORTED;
+  }
+  pthread_mutex_lock(&events_lock);
+  fake_event_set *found = event_set(set);
+  if (found != NULL) {
+    found->registered[gpu->index] |= types;
+  }
+  pthread_mutex_unlock(&events_lock);
+  return found != NULL ? NVML_SUCCESS : NVML_ERROR_INVALID_ARGUMENT;
+}
+
+/* Blocks until the set has an event or timeoutms have passed; v1 fills the struct without instance ids. */
+static nvmlReturn_t wait_event(int function, void *set, void *data, unsigned int timeoutms, int v2) {
+  CHECK(function, NULL);
+  if (data == NULL) {
+    return NVML_ERROR_INVALID_ARGUMENT;
+  }
+  struct timespec deadline;
+  clock_gettime(CLOCK_REALTIME, &deadline);
+  deadline.tv_sec += timeoutms / 1000;
+  deadline.tv_nsec += (long) (timeoutms % 1000) * 1000000L;
+  if (deadline.tv_nsec >= 1000000000L) {
+    deadline.tv_sec++;
+    deadline.tv_nsec -= 1000000000L;
+  }
+  nvmlReturn_t rc = NVML_SUCCESS;
+  pthread_mutex_lock(&events_lock);
+  fake_event_set *found = event_set(set);
+  if (found == NULL) {
+    rc = NVML_ERROR_INVALID_ARGUMENT;
+  } else if (wait_failures_left > 0) {
+    wait_failures_left--;
+    rc = wait_failure;
+  } else {
+    while (found->used && found->count == 0) {
+      if (pthread_cond_timedwait(&events_queued, &events_lock, &deadline) == ETIMEDOUT) {
+        break;
+      }
+    }
+    if (!found->used) {
+      rc = NVML_ERROR_INVALID_ARGUMENT;
+    } else if (found->count == 0) {
+      rc = NVML_ERROR_TIMEOUT;
+    } else {
+      const nvmlEventData_t *event = &found->queue[found->head];
+      if (v2) {
+        *(nvmlEventData_t *) data = *event;
+      } else {
+        nvmlEventDataV1_t *v1 = (nvmlEventDataV1_t *) data;
+        v1->device = event->device;
+        v1->eventType = event->eventType;
+        v1->eventData = event->eventData;
+      }
+      found->head = (found->head + 1) % MAX_QUEUED_EVENTS;
+      found->count--;
+    }
+  }
+  pthread_mutex_unlock(&events_lock);
+  return rc;
+}
+
+#ifndef FAKE_NVML_LEGACY
+nvmlReturn_t nvmlEventSetWait_v2(void *set, nvmlEventData_t *data, unsigned int timeoutms) {
+  return wait_event(FN_nvmlEventSetWait_v2, set, data, timeoutms, 1);
+}
+#endif
+nvmlReturn_t nvmlEventSetWait(void *set, nvmlEventDataV1_t *data, unsigned int timeoutms) {
+  return wait_event(FN_nvmlEventSetWait, set, data, timeoutms, 0);
+}
+
 /* ---- control functions for the tests (not NVML) ---------------------------------------------- */
 
 /* Serves gpu_count healthy GPUs, NVML not initialised, every call count at 0, nothing scripted. */
@@ -513,10 +688,17 @@ int fake_nvml_reset(int count) {
   for (int i = 0; i < count; i++) {
     gpus[i].index = i;
     gpus[i].used = (unsigned long long) i * 1000 * 1048576 + 12345;
+    gpus[i].supported_events = DEFAULT_SUPPORTED_EVENTS;
   }
   gpu_count = count;
   init_count = 0;
   init_result = NVML_SUCCESS;
+  pthread_mutex_lock(&events_lock);
+  memset(event_sets, 0, sizeof event_sets);
+  wait_failure = NVML_SUCCESS;
+  wait_failures_left = 0;
+  pthread_cond_broadcast(&events_queued);
+  pthread_mutex_unlock(&events_lock);
   return 0;
 }
 
@@ -560,15 +742,76 @@ int fake_nvml_set_field_result(int i, int field, int result) {
 /* How often a function was called since the last reset; -1 for a name the fake does not export. */
 long fake_nvml_call_count(const char *function) {
   int f = function_index(function);
-  return f < 0 ? -1 : calls[f];
+  return f < 0 ? -1 : __atomic_load_n(&calls[f], __ATOMIC_SEQ_CST);
 }
 
 /* The calls of all functions since the last reset. */
 long fake_nvml_total_calls(void) {
   long total = 0;
-  for (int f = 0; f < FN_COUNT; f++) total += calls[f];
+  for (int f = 0; f < FN_COUNT; f++) total += __atomic_load_n(&calls[f], __ATOMIC_SEQ_CST);
   return total;
 }
 
 /* How many nvmlInit calls have not been matched by nvmlShutdown. */
-int fake_nvml_init_count(void) { return init_count; }
+int fake_nvml_init_count(void) { return __atomic_load_n(&init_count, __ATOMIC_SEQ_CST); }
+
+/* The event types GPU i supports (what nvmlDeviceGetSupportedEventTypes answers). */
+void fake_nvml_set_supported_events(int i, unsigned long long types) {
+  if (i >= 0 && i < MAX_GPUS) gpus[i].supported_events = types;
+}
+
+/*
+ * An event on GPU i, as the driver would raise it: queued on every live set that GPU i is registered
+ * on for this type, waking a waiting nvmlEventSetWait. Returns how many sets queued it (0: nobody
+ * watches it, and NVML would drop it too), or -1 for a GPU the fake does not serve.
+ */
+int fake_nvml_push_event(int i, unsigned long long type, unsigned long long data, unsigned int gpu_instance,
+    unsigned int compute_instance) {
+  if (i < 0 || i >= gpu_count) return -1;
+  int queued = 0;
+  pthread_mutex_lock(&events_lock);
+  for (int s = 0; s < MAX_EVENT_SETS; s++) {
+    fake_event_set *set = &event_sets[s];
+    if (!set->used || (set->registered[i] & type) == 0 || set->count == MAX_QUEUED_EVENTS) continue;
+    nvmlEventData_t *event = &set->queue[(set->head + set->count) % MAX_QUEUED_EVENTS];
+    event->device = &gpus[i];
+    event->eventType = type;
+    event->eventData = data;
+    event->gpuInstanceId = gpu_instance;
+    event->computeInstanceId = compute_instance;
+    set->count++;
+    queued++;
+  }
+  pthread_cond_broadcast(&events_queued);
+  pthread_mutex_unlock(&events_lock);
+  return queued;
+}
+
+/* The next `times` nvmlEventSetWait calls on a live set return `result` at once. */
+void fake_nvml_fail_waits(int result, int times) {
+  pthread_mutex_lock(&events_lock);
+  wait_failure = result;
+  wait_failures_left = times;
+  pthread_mutex_unlock(&events_lock);
+}
+
+/* The event types GPU i is registered for, over every live set. */
+unsigned long long fake_nvml_registered_events(int i) {
+  unsigned long long types = 0;
+  if (i < 0 || i >= MAX_GPUS) return 0;
+  pthread_mutex_lock(&events_lock);
+  for (int s = 0; s < MAX_EVENT_SETS; s++) {
+    if (event_sets[s].used) types |= event_sets[s].registered[i];
+  }
+  pthread_mutex_unlock(&events_lock);
+  return types;
+}
+
+/* Event sets created and not freed. */
+int fake_nvml_event_sets(void) {
+  int live = 0;
+  pthread_mutex_lock(&events_lock);
+  for (int s = 0; s < MAX_EVENT_SETS; s++) live += event_sets[s].used;
+  pthread_mutex_unlock(&events_lock);
+  return live;
+}

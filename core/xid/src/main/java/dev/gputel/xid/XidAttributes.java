@@ -26,6 +26,11 @@ public final class XidAttributes {
   public static final String KERNEL_UPTIME_US = "kernel.uptime_us";
   /** The wall time the line's prefix states with a zone (ISO-8601), when it has one. */
   public static final String KERNEL_TIME = "kernel.time";
+  /**
+   * Where the report was read: {@code nvml} for an event from NVML's event API (nvml receiver),
+   * which the processor pairs with the kernel-log line of the same Xid to count it once.
+   */
+  public static final String LOG_SOURCE = "log.source";
 
   // Set by the xid-classifier processor.
 

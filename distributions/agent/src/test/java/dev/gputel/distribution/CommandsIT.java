@@ -132,7 +132,8 @@ class CommandsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo.conf", "gpu-metrics.conf", "examples/prometheus.conf"})
+  @ValueSource(strings = {"demo.conf", "gpu-metrics.conf", "examples/emf-stdout.conf",
+      "examples/prometheus.conf"})
   void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/" + file);

@@ -12,6 +12,7 @@ import dev.gputel.runtime.plugin.ComponentRegistry;
 import dev.gputel.runtime.plugin.FactoryInfo;
 import dev.gputel.spi.component.ComponentId;
 import dev.gputel.spi.component.ComponentKind;
+import dev.gputel.spi.component.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.gputel.runtime.config;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.gputel.spi.component.Suggestions;
 import java.util.List;
 import java.util.Map;
 

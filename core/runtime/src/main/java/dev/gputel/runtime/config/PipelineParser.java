@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import dev.gputel.spi.component.ComponentId;
 import dev.gputel.spi.component.ComponentKind;
+import dev.gputel.spi.component.Suggestions;
 import dev.gputel.spi.data.Signal;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package dev.gputel.runtime.pipeline;
 import dev.gputel.runtime.telemetry.ComponentTelemetry;
 import dev.gputel.spi.component.Counter;
 import dev.gputel.spi.consumer.Consumers;
+import dev.gputel.spi.consumer.EventsConsumer;
 import dev.gputel.spi.consumer.MetricsConsumer;
 import dev.gputel.spi.consumer.RefusedException;
 import dev.gputel.spi.data.EventBatch;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Where one receiver's output goes: every pipeline that names it, per signal, counting what the
  * pipelines accepted and what they refused. The metrics side also tells the receiver which metric
- * names any of those pipelines keeps, so it can skip collecting the rest.
+ * names any of those pipelines keeps, so it can skip collecting the rest; the events side whether
+ * any pipeline takes its events at all.
  */
 final class ReceiverOutlet {
   private ReceiverOutlet() {}
@@ -27,7 +29,7 @@ final class ReceiverOutlet {
       List<Pipeline<EventBatch>> eventPipelines) {
     return new Consumers(
         new PipelineMetrics(counted(telemetry, Signal.METRICS, metricPipelines), List.copyOf(metricPipelines)),
-        counted(telemetry, Signal.EVENTS, eventPipelines)::accept);
+        new PipelineEvents(counted(telemetry, Signal.EVENTS, eventPipelines), !eventPipelines.isEmpty()));
   }
 
   /**
@@ -45,6 +47,14 @@ final class ReceiverOutlet {
     @Override
     public boolean wants(String metricName) {
       return pipelines.stream().anyMatch(pipeline -> pipeline.wants(metricName));
+    }
+  }
+
+  /** The events consumer a receiver gets: wanted when at least one events pipeline takes from the receiver. */
+  private record PipelineEvents(Consumer<EventBatch> delivery, boolean wanted) implements EventsConsumer {
+    @Override
+    public void consume(EventBatch batch) {
+      delivery.accept(batch);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.gputel.runtime.Agent;
 import dev.gputel.runtime.AgentContext;
 import dev.gputel.runtime.testcomponents.RecordingExporterFactory.Recording;
 import dev.gputel.runtime.testcomponents.TestComponents;
+import dev.gputel.spi.consumer.Consumers;
 import dev.gputel.spi.consumer.MetricsConsumer;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A receiver learns the union of the metric names its pipelines keep, and nothing more. */
+/**
+ * A receiver learns the union of the metric names its pipelines keep, and nothing more, and whether
+ * any pipeline takes its events.
+ */
 class ReceiverWantsTest {
   @TempDir Path data;
   private final TestComponents components = new TestComponents();
@@ -87,6 +91,29 @@ class ReceiverWantsTest {
         """);
 
     assertThat(metrics.wants("utilization_gpu")).isFalse();
+  }
+
+  @Test
+  void eventsAreWantedOnlyWhenAnEventsPipelineTakesFromTheReceiver() throws Exception {
+    start("""
+        pipelines {
+          metrics { receivers = [test-source], exporters = [recording] }
+          events { receivers = [test-source], exporters = [recording] }
+        }
+        """);
+    assertThat(components.sources.next("test-source").events().wanted()).isTrue();
+  }
+
+  @Test
+  void aReceiverOnlyInMetricsPipelinesWantsNoEvents() throws Exception {
+    start("""
+        pipelines {
+          metrics { receivers = [test-source], exporters = [recording] }
+        }
+        """);
+
+    assertThat(components.sources.next("test-source").events().wanted()).isFalse();
+    assertThat(Consumers.discarding().events().wanted()).as("the SPI's discarding consumer").isFalse();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.gputel.spi.consumer;
 
+import dev.gputel.spi.data.EventBatch;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,22 @@ import java.util.Objects;
  */
 public record Consumers(MetricsConsumer metrics, EventsConsumer events) {
   private static final MetricsConsumer DISCARD_METRICS = batch -> {};
-  private static final EventsConsumer DISCARD_EVENTS = batch -> {};
+  private static final EventsConsumer DISCARD_EVENTS = new EventsConsumer() {
+    @Override
+    public void consume(EventBatch batch) {}
+
+    @Override
+    public boolean wanted() {
+      return false;
+    }
+  };
 
   public Consumers {
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(events, "events");
   }
 
-  /** Returns consumers that discard everything. */
+  /** Returns consumers that discard everything; the events side says it is not {@linkplain EventsConsumer#wanted() wanted}. */
   public static Consumers discarding() {
     return new Consumers(DISCARD_METRICS, DISCARD_EVENTS);
   }

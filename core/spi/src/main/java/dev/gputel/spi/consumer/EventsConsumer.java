@@ -13,4 +13,13 @@ public interface EventsConsumer {
    * offer the events again later.
    */
   void consume(EventBatch batch);
+
+  /**
+   * Returns whether any pipeline takes events from this receiver, so that a receiver that makes
+   * events as a side line (the nvml receiver watches NVML's event API) need not start that work when
+   * nobody would keep them. Ask once, at start: the answer does not change while the agent runs.
+   */
+  default boolean wanted() {
+    return true;
+  }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.gputel.spi.component.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -49,7 +50,7 @@ record WorkloadProfileConfig(Profile profile, Set<String> kept) {
     List<String> names = Arrays.stream(Profile.values()).map(Profile::id).toList();
     return Profile.byId(written).orElseThrow(() -> new ConfigException.BadValue(
         config.getValue("profile").origin(), "profile",
-        "'" + written + "' is not one of " + String.join(", ", names) + Typos.hint(written, names)));
+        "'" + written + "' is not one of " + String.join(", ", names) + Suggestions.hint(written, names)));
   }
 
   /** Reads a list of catalog ids, reporting every unknown one in a single error at the first. */
@@ -66,7 +67,7 @@ record WorkloadProfileConfig(Profile profile, Set<String> kept) {
       }
       unknown.add(written == null
           ? value.render() + " is not a metric id"
-          : "'" + written + "' is not a GPU metric id" + Typos.hint(GpuCatalog.normalise(written), GpuCatalog.ids()));
+          : "'" + written + "' is not a GPU metric id" + Suggestions.hint(GpuCatalog.normalise(written), GpuCatalog.ids()));
       firstUnknown = firstUnknown == null ? value : firstUnknown;
     }
     if (firstUnknown != null) {

@@ -25,6 +25,9 @@ import java.util.Set;
  * as they are.
  */
 final class EventEnricher {
+  /** The {@code log.source} of events the nvml receiver reads from NVML's event API. */
+  private static final String NVML = "nvml";
+
   private final XidClassifier classifier;
   private final GpuDirectory gpus;
   private final FaultHistory history;
@@ -58,7 +61,7 @@ final class EventEnricher {
     Classification classification = classifier.classify(xid);
     String device = device(xid.gpu());
     FaultHistory.Outcome outcome = history.record(device, event.id(), event.timestamp(), xid.code(),
-        xid instanceof FellOffBusLine);
+        xid instanceof FellOffBusLine, NVML.equals(event.attributes().get(XidAttributes.LOG_SOURCE)));
     Attributes.Builder attributes = common(event, xid);
     attributes.put(XidAttributes.XID_CODE, (long) xid.code());
     location(attributes, xid.gpu());
@@ -109,7 +112,7 @@ final class EventEnricher {
   private Event sxid(Event event, SxidLine sxid) {
     Classification classification = classifier.classify(sxid);
     String device = device(sxid.device());
-    FaultHistory.Outcome outcome = history.record("nvswitch " + device, event.id(), event.timestamp(), sxid.code(), false);
+    FaultHistory.Outcome outcome = history.record("nvswitch " + device, event.id(), event.timestamp(), sxid.code(), false, false);
     Attributes.Builder attributes = common(event, sxid);
     attributes.put(XidAttributes.SXID_CODE, (long) sxid.code());
     location(attributes, sxid.device());

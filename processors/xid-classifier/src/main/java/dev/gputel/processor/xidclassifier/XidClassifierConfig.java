@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /** The processor's settings; see its reference.conf for each key. */
 record XidClassifierConfig(
-    SeverityPolicy severityPolicy, Duration burstSilenceGap, Duration fallenOffBusWindow, List<GpuIdentity> gpus) {
+    SeverityPolicy severityPolicy, Duration burstSilenceGap, Duration fallenOffBusWindow, Duration nvmlDuplicateWindow,
+    List<GpuIdentity> gpus) {
   private static final Set<String> GPU_KEYS = Set.of("pci-bus-id", "index", "uuid", "name");
 
   XidClassifierConfig {
@@ -35,7 +36,8 @@ record XidClassifierConfig(
       throw new ConfigException.BadValue(config.getValue("severity-policy").origin(), "severity-policy", e.getMessage());
     }
     return new XidClassifierConfig(new SeverityPolicy(preset, overrides(config)),
-        positive(config, "burst-silence-gap"), positive(config, "fallen-off-bus-window"), gpus(config));
+        positive(config, "burst-silence-gap"), positive(config, "fallen-off-bus-window"),
+        positive(config, "nvml-duplicate-window"), gpus(config));
   }
 
   private static Map<Integer, Severity> overrides(Config config) {

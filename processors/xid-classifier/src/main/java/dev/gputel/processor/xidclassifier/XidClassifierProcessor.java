@@ -22,7 +22,7 @@ final class XidClassifierProcessor implements Processor {
     this.enricher = new EventEnricher(
         XidClassifier.builtIn(config.severityPolicy()),
         new GpuDirectory(config.gpus(), gpuIdentities),
-        new FaultHistory(config.burstSilenceGap(), config.fallenOffBusWindow()),
+        new FaultHistory(config.burstSilenceGap(), config.fallenOffBusWindow(), config.nvmlDuplicateWindow()),
         new XidCounters(settings.telemetry()));
   }
 

@@ -27,6 +27,7 @@ class XidClassifierConfigTest {
     assertThat(config.severityPolicy().overrides()).isEmpty();
     assertThat(config.burstSilenceGap()).isEqualTo(Duration.ofMinutes(3));
     assertThat(config.fallenOffBusWindow()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.nvmlDuplicateWindow()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.gpus()).isEmpty();
   }
 
@@ -53,6 +54,8 @@ class XidClassifierConfigTest {
     assertThatThrownBy(() -> read("severity-overrides { sixty = info }")).hasMessageContaining("'sixty' is not an Xid number");
     assertThatThrownBy(() -> read("severity-overrides { 63 = loud }")).hasMessageContaining("'loud' is not a severity");
     assertThatThrownBy(() -> read("burst-silence-gap = 0s")).hasMessageContaining("burst-silence-gap").hasMessageContaining("positive");
+    assertThatThrownBy(() -> read("nvml-duplicate-window = -1s")).hasMessageContaining("nvml-duplicate-window")
+        .hasMessageContaining("positive");
     assertThatThrownBy(() -> read("gpus = [{ pci-bus-id = \"3b\" }]")).hasMessageContaining("'3b' is not a PCI address");
     assertThatThrownBy(() -> read("gpus = [{ index = 1 }]")).hasMessageContaining("needs its pci-bus-id");
     assertThatThrownBy(() -> read("gpus = [{ pci-bus-id = \"0000:3b:00\", uuid_ = \"x\" }]"))

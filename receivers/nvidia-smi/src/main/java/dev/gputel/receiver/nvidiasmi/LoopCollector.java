@@ -1,5 +1,6 @@
 package dev.gputel.receiver.nvidiasmi;
 
+import dev.gputel.spi.component.RestartBackoff;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,14 +14,14 @@ import org.slf4j.Logger;
  */
 final class LoopCollector implements Collector {
   private final QueryRunner runner;
-  private final Backoff backoff;
+  private final RestartBackoff backoff;
   private final RunReporter reporter;
   private final Consumer<Sample> sink;
   private final Logger log;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Thread thread;
 
-  LoopCollector(QueryRunner runner, Backoff backoff, RunReporter reporter, Consumer<Sample> sink, Logger log) {
+  LoopCollector(QueryRunner runner, RestartBackoff backoff, RunReporter reporter, Consumer<Sample> sink, Logger log) {
     this.runner = runner;
     this.backoff = backoff;
     this.reporter = reporter;

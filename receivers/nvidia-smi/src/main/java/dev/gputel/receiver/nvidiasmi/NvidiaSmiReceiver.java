@@ -3,6 +3,7 @@ package dev.gputel.receiver.nvidiasmi;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.Counter;
 import dev.gputel.spi.component.Host;
+import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.consumer.Consumers;
 import dev.gputel.spi.consumer.RefusedException;
 import dev.gputel.spi.data.MetricBatch;
@@ -81,7 +82,7 @@ final class NvidiaSmiReceiver implements Receiver {
     if (config.mode() == CollectionMode.LOOP) {
       QueryRunner runner = new QueryRunner(plan,
           (binary, fields) -> SmiCommands.loop(binary, fields, config.interval()), config.watchdogTimeout(), true, tools);
-      return new LoopCollector(runner, new Backoff(config.restartBackoffMin(), config.restartBackoffMax()),
+      return new LoopCollector(runner, new RestartBackoff(config.restartBackoffMin(), config.restartBackoffMax()),
           reporter, this::onGpuSample, log);
     }
     QueryRunner runner = new QueryRunner(plan, SmiCommands::oneShot, config.timeout(), false, tools);

@@ -1,15 +1,12 @@
 package dev.gputel.receiver.nvidiasmi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.gputel.testing.CaptureFiles;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The real captures shipped in config/captures/nvidia-smi (see PROVENANCE.md there). */
 final class Captures {
-  static final Path ROOT = Path.of(System.getProperty("gputel.captures", "../../config/captures"), "nvidia-smi");
+  static final Path ROOT = CaptureFiles.folder("nvidia-smi");
   static final Path H100_LOAD = ROOT.resolve("h100-80gb-hbm3__590.48.01__load.csv");
   static final Path H200_MIG_IDLE = ROOT.resolve("h200-mig__590.48.01__idle.csv");
   static final Path L40S_LOAD = ROOT.resolve("l40s__595.80__load.csv");
@@ -19,11 +16,7 @@ final class Captures {
   private Captures() {}
 
   static List<String> lines(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaptureFiles.lines(file);
   }
 
   /** Returns the field list of a {@code <name>.cmd} beside a quoted capture. */

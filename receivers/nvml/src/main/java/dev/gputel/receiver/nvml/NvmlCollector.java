@@ -3,6 +3,7 @@ package dev.gputel.receiver.nvml;
 import dev.gputel.gpu.GpuIdentityField;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Counter;
+import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.component.Telemetry;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -27,8 +29,9 @@ final class NvmlCollector implements AutoCloseable {
   private final List<Wanted> wanted;
   private final Clock clock;
   private final Telemetry telemetry;
+  private final Consumer<ComponentStatus> reportTo;
   private final Logger log;
-  private final Backoff backoff;
+  private final RestartBackoff backoff;
   private final ReadOutcomes outcomes;
   private final Counter initAttempts;
   private final Map<NvmlReturn, Counter> lifecycleErrors = new EnumMap<>(NvmlReturn.class);
@@ -42,12 +45,19 @@ final class NvmlCollector implements AutoCloseable {
   private volatile int gpusReporting;
 
   NvmlCollector(NvmlConfig config, List<Wanted> wanted, Clock clock, Telemetry telemetry, Logger log) {
+    this(config, wanted, clock, telemetry, telemetry::reportStatus, log);
+  }
+
+  /** A collector whose status goes to {@code status} (the receiver's, shared with its event watcher). */
+  NvmlCollector(NvmlConfig config, List<Wanted> wanted, Clock clock, Telemetry telemetry,
+      Consumer<ComponentStatus> status, Logger log) {
     this.config = config;
+    this.reportTo = status;
     this.wanted = List.copyOf(wanted);
     this.clock = clock;
     this.telemetry = telemetry;
     this.log = log;
-    this.backoff = new Backoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
+    this.backoff = new RestartBackoff(config.reinitInitialBackoff(), config.reinitMaxBackoff());
     this.outcomes = new ReadOutcomes(telemetry, log);
     this.initAttempts = telemetry.counter("init_attempts", "Times NVML was loaded and initialised, first time included");
     telemetry.gauge("gpus", "GPUs read at the last collection", () -> gpusReporting);
@@ -175,7 +185,7 @@ final class NvmlCollector implements AutoCloseable {
       status = ComponentStatus.ok();
     }
     if (!status.equals(reported)) {
-      telemetry.reportStatus(status);
+      reportTo.accept(status);
       reported = status;
     }
   }

@@ -2,6 +2,7 @@ package dev.gputel.receiver.nvml;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -45,12 +46,18 @@ enum NvmlFunction {
   ENCODER_STATS(Shape.P_P_P_P, "nvmlDeviceGetEncoderStats"),
   ENCODER_UTILIZATION(Shape.P_P_P, "nvmlDeviceGetEncoderUtilization"),
   DECODER_UTILIZATION(Shape.P_P_P, "nvmlDeviceGetDecoderUtilization"),
-  FIELD_VALUES(Shape.P_I_P, "nvmlDeviceGetFieldValues");
+  FIELD_VALUES(Shape.P_I_P, "nvmlDeviceGetFieldValues"),
+  EVENT_SET_CREATE(Shape.P, "nvmlEventSetCreate"),
+  EVENT_SET_FREE(Shape.P, "nvmlEventSetFree"),
+  SUPPORTED_EVENT_TYPES(Shape.P_P, "nvmlDeviceGetSupportedEventTypes"),
+  REGISTER_EVENTS(Shape.P_L_P, "nvmlDeviceRegisterEvents"),
+  // _v2 fills nvmlEventData_t up to the MIG instance ids; the older one stops before them.
+  EVENT_SET_WAIT(Shape.P_P_I, "nvmlEventSetWait_v2", "nvmlEventSetWait");
 
   /**
-   * The C signatures, by argument list (P a pointer, I an int); every function returns an
-   * {@code nvmlReturn_t}. One downcall handle per signature, taking the function's address first,
-   * serves every function of that signature.
+   * The C signatures, by argument list (P a pointer, I an int, L an {@code unsigned long long});
+   * every function returns an {@code nvmlReturn_t}. One downcall handle per signature, taking the
+   * function's address first, serves every function of that signature.
    */
   enum Shape {
     NONE(),
@@ -61,7 +68,8 @@ enum NvmlFunction {
     P_P_I(ADDRESS, ADDRESS, JAVA_INT),
     P_I_P(ADDRESS, JAVA_INT, ADDRESS),
     P_P_P(ADDRESS, ADDRESS, ADDRESS),
-    P_P_P_P(ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+    P_P_P_P(ADDRESS, ADDRESS, ADDRESS, ADDRESS),
+    P_L_P(ADDRESS, JAVA_LONG, ADDRESS);
 
     final MethodHandle handle;
 

@@ -1,6 +1,7 @@
 package dev.gputel.receiver.nvml;
 
 import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -59,6 +60,17 @@ final class NvmlLayouts {
           JAVA_INT.withName("siVal"),
           JAVA_SHORT.withName("usVal")).withName("value")).withName("nvmlFieldValue_t");
 
+  /**
+   * {@code nvmlEventData_t} as {@code nvmlEventSetWait_v2} fills it; the instance ids are 0xFFFFFFFF
+   * when the event is not attributable to a MIG instance, and the older wait stops before them.
+   */
+  static final StructLayout EVENT_DATA = MemoryLayout.structLayout(
+      ADDRESS.withName("device"),
+      JAVA_LONG.withName("eventType"),
+      JAVA_LONG.withName("eventData"),
+      JAVA_INT.withName("gpuInstanceId"),
+      JAVA_INT.withName("computeInstanceId")).withName("nvmlEventData_t");
+
   static final long PCI_DOMAIN = offset(PCI_INFO, "domain");
   static final long PCI_BUS = offset(PCI_INFO, "bus");
   static final long PCI_DEVICE = offset(PCI_INFO, "device");
@@ -78,6 +90,11 @@ final class NvmlLayouts {
   static final long FIELD_VALUE_TYPE = offset(FIELD_VALUE, "valueType");
   static final long FIELD_RETURN = offset(FIELD_VALUE, "nvmlReturn");
   static final long FIELD_VALUE_UNION = offset(FIELD_VALUE, "value");
+  static final long EVENT_DEVICE = offset(EVENT_DATA, "device");
+  static final long EVENT_TYPE = offset(EVENT_DATA, "eventType");
+  static final long EVENT_DATA_VALUE = offset(EVENT_DATA, "eventData");
+  static final long EVENT_GPU_INSTANCE = offset(EVENT_DATA, "gpuInstanceId");
+  static final long EVENT_COMPUTE_INSTANCE = offset(EVENT_DATA, "computeInstanceId");
 
   /** {@code nvmlMemory_v2}: NVML_STRUCT_VERSION(Memory, 2) = sizeof | 2 << 24 = 0x02000028. */
   static final int MEMORY_V2_STRUCT_VERSION = (int) MEMORY_V2.byteSize() | 2 << 24;

@@ -216,6 +216,18 @@ final class NvmlLibrary implements AutoCloseable {
     }
   }
 
+  int call(NvmlFunction function, MemorySegment a, long b, MemorySegment c) {
+    MemorySegment address = address(function, NvmlFunction.Shape.P_L_P);
+    if (address == null) {
+      return FUNCTION_NOT_FOUND;
+    }
+    try {
+      return (int) NvmlFunction.Shape.P_L_P.handle.invokeExact(address, a, b, c);
+    } catch (Throwable e) {
+      throw failure(symbol(function), e);
+    }
+  }
+
   /** Unloads the library (when nothing else in the process holds it) and frees the arena. */
   @Override
   public void close() {

@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * Collects GPU metrics from NVML every interval on a thread of its own, so that a slow or stuck
- * driver call never holds up anything else. Starting never touches NVML: the agent starts even
- * without a driver, and the receiver reports itself down until NVML can be initialised.
+ * Collects GPU metrics from NVML every interval on a thread of its own, and watches NVML's event API
+ * on another, so that a slow or stuck driver call never holds up anything else. Starting never
+ * touches NVML: the agent starts even without a driver, and the receiver reports itself down until
+ * NVML can be initialised.
  */
 final class NvmlReceiver implements Receiver {
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
   private final NvmlConfig config;
   private final ComponentSettings settings;
   private final Consumers next;
@@ -29,6 +31,7 @@ final class NvmlReceiver implements Receiver {
   private ScheduledExecutorService scheduler;
   private NvmlCollector collector;
   private ScheduledFuture<?> retry;
+  private EventWatcher events;
 
   NvmlReceiver(NvmlConfig config, ComponentSettings settings, Consumers next) {
     this.config = config;
@@ -39,12 +42,19 @@ final class NvmlReceiver implements Receiver {
 
   @Override
   public void start(Host host) {
+    ReceiverStatus status = new ReceiverStatus(settings.telemetry());
+    if (config.events() && next.events().wanted()) {
+      events = new EventWatcher(config, "gputel-receiver-" + settings.id() + "-events", settings.clock(),
+          settings.telemetry(), log, s -> status.report("events", s), next.events());
+      events.start();
+    }
     List<Wanted> wanted = NvmlCatalog.wanted(next.metrics()::wants);
     if (wanted.isEmpty()) {
-      log.info("no pipeline keeps a metric NVML reads: not collecting");
+      log.info("no pipeline keeps a metric NVML reads: not collecting metrics");
       return;
     }
-    collector = new NvmlCollector(config, wanted, settings.clock(), settings.telemetry(), log);
+    collector = new NvmlCollector(config, wanted, settings.clock(), settings.telemetry(),
+        s -> status.report("metrics", s), log);
     scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("gputel-receiver-" + settings.id()).factory());
     scheduler.scheduleAtFixedRate(this::collect, 0, config.interval().toNanos(), NANOSECONDS);
@@ -85,12 +95,16 @@ final class NvmlReceiver implements Receiver {
 
   @Override
   public void shutdown() {
-    if (scheduler == null) {
-      return;
-    }
-    scheduler.shutdownNow();
     try {
-      if (scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+      if (events != null && !events.stop(STOP_TIMEOUT)) {
+        // The thread closes its own NVML session once the driver call returns.
+        log.warn("NVML event thread still in a driver call after 5 s; it shuts NVML down when the call returns");
+      }
+      if (scheduler == null) {
+        return;
+      }
+      scheduler.shutdownNow();
+      if (scheduler.awaitTermination(STOP_TIMEOUT.toNanos(), NANOSECONDS)) {
         collector.close();
       } else {
         // A driver call cannot be interrupted; shutting NVML down under it would be worse.

@@ -15,8 +15,8 @@ import org.pf4j.Extension;
 @Extension
 public final class NvmlReceiverFactory extends AbstractComponentFactory implements ReceiverFactory {
   public NvmlReceiverFactory() {
-    super("nvml", Stability.ALPHA, Set.of(Signal.METRICS),
-        "Reads GPU metrics from the NVIDIA Management Library (libnvidia-ml)");
+    super("nvml", Stability.ALPHA, Set.of(Signal.METRICS, Signal.EVENTS),
+        "Reads GPU metrics and fault events (Xid, ECC) from the NVIDIA Management Library (libnvidia-ml)");
   }
 
   @Override

@@ -34,6 +34,11 @@ final class FakeNvml {
   private final MethodHandle callCount;
   private final MethodHandle totalCalls;
   private final MethodHandle initCount;
+  private final MethodHandle setSupportedEvents;
+  private final MethodHandle pushEvent;
+  private final MethodHandle failWaits;
+  private final MethodHandle registeredEvents;
+  private final MethodHandle eventSets;
 
   private FakeNvml(Path library) {
     this.library = library;
@@ -47,6 +52,11 @@ final class FakeNvml {
     this.callCount = handle(lookup, "fake_nvml_call_count", JAVA_LONG, ADDRESS);
     this.totalCalls = handle(lookup, "fake_nvml_total_calls", JAVA_LONG);
     this.initCount = handle(lookup, "fake_nvml_init_count", JAVA_INT);
+    this.setSupportedEvents = handle(lookup, "fake_nvml_set_supported_events", null, JAVA_INT, JAVA_LONG);
+    this.pushEvent = handle(lookup, "fake_nvml_push_event", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT);
+    this.failWaits = handle(lookup, "fake_nvml_fail_waits", null, JAVA_INT, JAVA_INT);
+    this.registeredEvents = handle(lookup, "fake_nvml_registered_events", JAVA_LONG, JAVA_INT);
+    this.eventSets = handle(lookup, "fake_nvml_event_sets", JAVA_INT);
   }
 
   /** The library file, for the receiver's {@code library} setting. */
@@ -101,6 +111,36 @@ final class FakeNvml {
   /** nvmlInit calls not yet matched by nvmlShutdown. */
   int initCount() {
     return (int) invoke(initCount);
+  }
+
+  /** The event types {@code gpu} supports (nvmlDeviceGetSupportedEventTypes). */
+  void setSupportedEvents(int gpu, long types) {
+    invoke(setSupportedEvents, gpu, types);
+  }
+
+  /**
+   * Raises an event on {@code gpu}, as the driver would; MIG instance ids -1 when not attributable.
+   * Returns how many event sets queued it: 0 when nobody is registered for it.
+   */
+  int pushEvent(int gpu, NvmlEventType type, long data, int gpuInstance, int computeInstance) {
+    int queued = (int) invoke(pushEvent, gpu, type.bit(), data, gpuInstance, computeInstance);
+    check(queued < 0 ? -1 : 0, "an event on GPU " + gpu);
+    return queued;
+  }
+
+  /** The next {@code times} waits for events return {@code result} at once. */
+  void failWaits(NvmlReturn result, int times) {
+    invoke(failWaits, result.code(), times);
+  }
+
+  /** The event types {@code gpu} is registered for on any live event set. */
+  long registeredEvents(int gpu) {
+    return (long) invoke(registeredEvents, gpu);
+  }
+
+  /** Event sets created and not freed. */
+  int eventSets() {
+    return (int) invoke(eventSets);
   }
 
   private static Path path(String property) {

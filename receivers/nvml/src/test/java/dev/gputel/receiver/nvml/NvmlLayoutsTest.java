@@ -40,6 +40,12 @@ class NvmlLayoutsTest {
     assertThat(NvmlLayouts.FIELD_VALUE.byteAlignment()).as("an array of them is 8-aligned").isEqualTo(8);
   }
 
+  @Test
+  void eventDataWithTheMigInstanceIdsOfWaitV2() {
+    assertLayout(NvmlLayouts.EVENT_DATA, 32, "device", 0, "eventType", 8, "eventData", 16, "gpuInstanceId", 24,
+        "computeInstanceId", 28);
+  }
+
   private static void assertLayout(StructLayout layout, long size, Object... fieldsAndOffsets) {
     assertThat(layout.byteSize()).as(layout.name().orElseThrow() + " size").isEqualTo(size);
     for (int i = 0; i < fieldsAndOffsets.length; i += 2) {

@@ -22,6 +22,7 @@ class NvmlLibraryTest {
       assertThat(nvml.symbol(NvmlFunction.DEVICE_COUNT)).isEqualTo("nvmlDeviceGetCount_v2");
       assertThat(nvml.symbol(NvmlFunction.HANDLE_BY_INDEX)).isEqualTo("nvmlDeviceGetHandleByIndex_v2");
       assertThat(nvml.symbol(NvmlFunction.CLOCKS_EVENT_REASONS)).isEqualTo("nvmlDeviceGetCurrentClocksEventReasons");
+      assertThat(nvml.symbol(NvmlFunction.EVENT_SET_WAIT)).isEqualTo("nvmlEventSetWait_v2");
       assertThat(nvml.has(NvmlFunction.PCI_INFO_V3)).isTrue();
       assertThat(nvml.has(NvmlFunction.MEMORY_INFO_V2)).isTrue();
       assertThat(NvmlFunction.values()).allSatisfy(function -> assertThat(nvml.has(function)).as(function.name()).isTrue());
@@ -35,6 +36,7 @@ class NvmlLibraryTest {
       assertThat(nvml.symbol(NvmlFunction.DEVICE_COUNT)).isEqualTo("nvmlDeviceGetCount");
       assertThat(nvml.symbol(NvmlFunction.HANDLE_BY_INDEX)).isEqualTo("nvmlDeviceGetHandleByIndex");
       assertThat(nvml.symbol(NvmlFunction.CLOCKS_EVENT_REASONS)).isEqualTo("nvmlDeviceGetCurrentClocksThrottleReasons");
+      assertThat(nvml.symbol(NvmlFunction.EVENT_SET_WAIT)).isEqualTo("nvmlEventSetWait");
       assertThat(nvml.has(NvmlFunction.PCI_INFO_V3)).isFalse();
       assertThat(nvml.call(NvmlFunction.MEMORY_INFO_V2, MemorySegment.NULL, MemorySegment.NULL))
           .isEqualTo(NvmlReturn.FUNCTION_NOT_FOUND.code());

@@ -33,5 +33,9 @@ class NvmlReceiverFactoryTest extends ComponentContractKit {
   protected void exercise(Component component, TelemetrySink sink) throws Exception {
     assertThat(byGpu(sink.awaitMetricBatches(1, Duration.ofSeconds(10)).getFirst())).hasSize(8)
         .allSatisfy((gpu, values) -> assertThat(values).containsKeys("utilization_gpu", "memory_used"));
+    // Events are on by default, and the kit's consumers take them.
+    EventReceivers.awaitRegistered(FakeNvml.CURRENT, 0);
+    FakeNvml.CURRENT.pushEvent(0, NvmlEventType.XID_CRITICAL_ERROR, 79, -1, -1);
+    assertThat(sink.awaitEvents(1, Duration.ofSeconds(10)).getFirst().attributes().get("xid.code")).isEqualTo(79L);
   }
 }

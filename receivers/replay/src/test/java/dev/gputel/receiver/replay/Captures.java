@@ -1,15 +1,12 @@
 package dev.gputel.receiver.replay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.gputel.testing.CaptureFiles;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The real captures shipped in the distribution's config/captures folder (see PROVENANCE.md there). */
 final class Captures {
-  static final Path ROOT = Path.of(System.getProperty("gputel.captures", "../../config/captures"));
+  static final Path ROOT = CaptureFiles.folder("");
   static final Path H100_IDLE = ROOT.resolve("nvidia-smi/h100-80gb-hbm3__590.48.01__idle.csv");
   static final Path H100_LOAD = ROOT.resolve("nvidia-smi/h100-80gb-hbm3__590.48.01__load.csv");
   static final Path H200_MIG_LOAD = ROOT.resolve("nvidia-smi/h200-mig__590.48.01__load.csv");
@@ -18,11 +15,7 @@ final class Captures {
   private Captures() {}
 
   static List<String> lines(Path file) {
-    try {
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CaptureFiles.lines(file);
   }
 
   static CsvCapture parse(Path file) {
