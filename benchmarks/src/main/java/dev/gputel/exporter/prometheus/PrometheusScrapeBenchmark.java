@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * scrape, as when Prometheus scrapes as often as the receiver collects, so the score includes the
  * batch's update. The client reads into a reused buffer, so {@code -prof gc}'s bytes per operation
  * are the exporter's and the JDK HTTP server's. {@code render} is the same scrape without HTTP:
- * collect the snapshots and write the text into a reused buffer, the exporter's own cost.
+ * collect the snapshots and write the text into a reused buffer, the exporter's own cost, with the
+ * thread's CPU time as counters ({@code cpuNanos / renders}: the cost without other processes' waits).
  * Synthetic values; no self-telemetry.
  *
  * <p>In the exporter's package, not the benchmarks', to reach the package-private exporter.
@@ -99,14 +103,35 @@ public class PrometheusScrapeBenchmark {
         Clock.systemUTC(), amount -> { }, LoggerFactory.getLogger(PrometheusScrapeBenchmark.class));
   }
 
+  /**
+   * The CPU time the rendering thread used, summed over an iteration: on a shared machine, where
+   * wall time waits for other processes, {@code cpuNanos / renders} is the render's own cost.
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class CpuTime {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    public long cpuNanos;
+    public long renders;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      cpuNanos = 0;
+      renders = 0;
+    }
+  }
+
   /** Returns the size of the text, so the work cannot be optimised away. */
   @Benchmark
-  public int render() throws IOException {
+  public int render(CpuTime cpu) throws IOException {
+    long start = CpuTime.THREADS.getCurrentThreadCpuTime();
     if (data.equals("updated")) {
       values.update(batch, Instant.now(), point -> { });
     }
     text.reset();
     writer.write(text, collector.collect());
+    cpu.cpuNanos += CpuTime.THREADS.getCurrentThreadCpuTime() - start;
+    cpu.renders++;
     return text.size();
   }
 
