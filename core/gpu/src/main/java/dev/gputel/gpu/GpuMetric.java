@@ -227,11 +227,22 @@ public enum GpuMetric {
     return otelAttributes;
   }
 
-  /** Returns the Prometheus name: {@code nvidia_gpu_<id>}, the base unit, and {@code _total} for counters. */
+  /**
+   * Returns the Prometheus name: {@code nvidia_gpu_<id>}, the base unit, and {@code _total} for
+   * counters. Four ids are reworded, because {@code promtool check metrics} rejects {@code _count}
+   * (a summary's suffix) and the word {@code counter} in a metric name.
+   */
   public String prometheusName() {
+    String name = switch (this) {
+      case ENCODER_STATS_SESSION_COUNT -> "encoder_stats_sessions";
+      case RETIRED_PAGES_SINGLE_BIT_ECC_COUNT -> "retired_pages_single_bit_ecc";
+      case RETIRED_PAGES_DOUBLE_BIT_COUNT -> "retired_pages_double_bit";
+      case PCIE_REPLAY_COUNTER -> "pcie_replays";
+      default -> id;
+    };
     String suffix = unit.prometheusSuffix().isEmpty() ? "" : "_" + unit.prometheusSuffix();
-    boolean total = kind == COUNTER && !id.endsWith("_total"); // ECC counters already say so.
-    return "nvidia_gpu_" + id + suffix + (total ? "_total" : "");
+    boolean total = kind == COUNTER && !name.endsWith("_total"); // ECC counters already say so.
+    return "nvidia_gpu_" + name + suffix + (total ? "_total" : "");
   }
 
   /** Finds a metric by catalog id; a CloudWatch agent name with its {@code nvidia_smi_} prefix works too. */

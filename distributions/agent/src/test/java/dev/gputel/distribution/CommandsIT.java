@@ -133,7 +133,8 @@ class CommandsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo.conf", "gpu-host.conf", "examples/emf-stdout.conf"})
+  @ValueSource(strings = {"demo.conf", "gpu-host.conf", "examples/emf-stdout.conf",
+      "examples/prometheus.conf"})
   void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/" + file);
