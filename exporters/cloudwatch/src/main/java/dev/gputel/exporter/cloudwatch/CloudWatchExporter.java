@@ -23,9 +23,12 @@ import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 /**
  * Sends each metric batch to CloudWatch with PutMetricData, cut into calls within the API's limits.
  * A call that fails for a reason that may pass (throttling, 5xx, network, credentials) fails the
- * batch as retryable: the runtime sends it again whole, so data points of calls that had succeeded
- * may arrive twice, which CloudWatch's statistics tolerate as at-least-once delivery. A call
- * CloudWatch refuses as invalid is counted and dropped; the batch's other calls still go.
+ * batch as retryable, and the exporter remembers which of the batch's calls went through: when the
+ * runtime offers the same batch again, only the calls still due are sent. Resending the whole batch
+ * would duplicate data and, under a steady rate of failures (a throttling storm), could fail some
+ * call of every attempt and never finish. A call whose answer was lost (connection dropped after
+ * CloudWatch took it) is sent again: delivery is at least once. A call CloudWatch refuses as
+ * invalid is counted and dropped; the batch's other calls still go.
  */
 final class CloudWatchExporter implements Exporter {
   private final CloudWatchConfig config;
@@ -39,6 +42,10 @@ final class CloudWatchExporter implements Exporter {
   private DatumBuilder builder;
   private RequestBatcher batcher;
   private boolean closed;
+  /** The batch whose calls were cut short by a retryable failure, and the first call still due. */
+  private Pending pending;
+
+  private record Pending(MetricBatch batch, List<List<Datum>> requests, int next) {}
 
   CloudWatchExporter(CloudWatchConfig config, ComponentSettings settings,
       Function<CloudWatchConfig, CloudWatchClient> clients) {
@@ -73,17 +80,26 @@ final class CloudWatchExporter implements Exporter {
   @Override
   public void exportMetrics(MetricBatch batch) throws ExportException {
     CloudWatchClient current;
-    DatumBuilder currentBuilder;
+    List<List<Datum>> requests;
+    int from;
     synchronized (this) {
       if (client == null || closed) {
         throw new RetryableExportException("cloudwatch exporter is not running");
       }
       current = client;
-      currentBuilder = builder;
+      // The same batch again (the in-memory queue hands the same object, the spool an equal one).
+      if (pending != null && (pending.batch() == batch || pending.batch().equals(batch))) {
+        requests = pending.requests();
+        from = pending.next();
+      } else {
+        requests = batcher.split(builder.build(batch));
+        from = 0;
+      }
+      pending = null;
     }
-    List<List<Datum>> requests = batcher.split(currentBuilder.build(batch));
     PermanentExportException refused = null;
-    for (List<Datum> request : requests) {
+    for (int i = from; i < requests.size(); i++) {
+      List<Datum> request = requests.get(i);
       try {
         current.putMetricData(PutMetricDataRequest.builder()
             .namespace(config.identity().namespace())
@@ -99,6 +115,9 @@ final class CloudWatchExporter implements Exporter {
           settings.logger().warn("{}", permanent.getMessage());
           refused = permanent;
           continue;
+        }
+        synchronized (this) {
+          pending = new Pending(batch, requests, i);
         }
         settings.telemetry().reportStatus(ComponentStatus.down(failure.getMessage()));
         throw failure;
