@@ -41,6 +41,25 @@ class CloudWatchExporterTest {
   }
 
   @Test
+  void credentialsAndRegionComeFromTheSdksDefaultChain() throws Exception {
+    // No region in the configuration: the SDK's chain reads the aws.region system property first.
+    System.setProperty("aws.region", "eu-west-1");
+    try (Harness h = new Harness("region = null")) {
+      h.exporter.exportMetrics(h.sample(1));
+
+      assertThat(h.fake.credentialScopes()).singleElement().asString()
+          .matches("AKIAIOSFODNN7EXAMPLE/\\d{8}/eu-west-1/monitoring/aws4_request");
+    } finally {
+      System.clearProperty("aws.region");
+    }
+    try (Harness h = new Harness("")) {
+      h.exporter.exportMetrics(h.sample(1));
+
+      assertThat(h.fake.credentialScopes()).singleElement().asString().contains("/us-east-1/monitoring/");
+    }
+  }
+
+  @Test
   void highResolutionUnderAMinuteAndProperUnitsOnRequest() throws Exception {
     try (Harness h = new Harness("metrics-collection-interval = 10s, units = proper")) {
       h.exporter.exportMetrics(h.sample(1));

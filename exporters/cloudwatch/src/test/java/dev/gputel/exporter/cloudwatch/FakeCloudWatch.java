@@ -68,6 +68,7 @@ final class FakeCloudWatch implements AutoCloseable {
   private final List<Violation> violations = new CopyOnWriteArrayList<>();
   private final List<Integer> bodySizes = new CopyOnWriteArrayList<>();
   private final List<String> faultsInjected = new CopyOnWriteArrayList<>();
+  private final List<String> credentialScopes = new CopyOnWriteArrayList<>();
   private volatile IntFunction<Fault> faults = n -> Fault.NONE;
   private volatile Instant outageUntil = Instant.MIN;
   private int requests;
@@ -106,6 +107,11 @@ final class FakeCloudWatch implements AutoCloseable {
     return List.copyOf(bodySizes);
   }
 
+  /** The credential scope ({@code <key id>/<date>/<region>/monitoring/aws4_request}) of each signed request. */
+  List<String> credentialScopes() {
+    return List.copyOf(credentialScopes);
+  }
+
   List<String> faultsInjected() {
     return List.copyOf(faultsInjected);
   }
@@ -129,6 +135,7 @@ final class FakeCloudWatch implements AutoCloseable {
         reject(exchange, 403, "IncompleteSignature", "missing or malformed SigV4 Authorization: " + authorization);
         return;
       }
+      credentialScopes.add(authorization.substring("AWS4-HMAC-SHA256 Credential=".length(), authorization.indexOf(',')));
       if (!"application/cbor".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
           || !"rpc-v2-cbor".equals(exchange.getRequestHeaders().getFirst("smithy-protocol"))) {
         reject(exchange, 400, "SerializationException", "not Smithy RPC v2 CBOR");
