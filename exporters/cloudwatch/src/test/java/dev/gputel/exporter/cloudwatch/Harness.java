@@ -41,12 +41,19 @@ final class Harness implements AutoCloseable {
   int attempts;
 
   Harness(String body) throws Exception {
+    this(body, true);
+  }
+
+  /** @param start whether to start the exporter here, rather than in the runtime under test */
+  Harness(String body, boolean start) throws Exception {
     fake = new FakeCloudWatch(clock);
     Config config = config("region = us-east-1, endpoint = \"" + fake.endpoint() + "\", " + body);
     exporter = new CloudWatchExporter(CloudWatchConfig.from(config), new ComponentSettings(
         new ComponentId(ComponentKind.EXPORTER, "cloudwatch", ""), telemetry, clock, Path.of("target"), "test"),
         Clients::create);
-    exporter.start(new TestHost());
+    if (start) {
+      exporter.start(new TestHost());
+    }
   }
 
   static Config config(String body) {
