@@ -37,9 +37,10 @@ public enum GpuMetric {
       "nvmlDeviceGetUtilizationRates: gpu", "Percent of the last sample period in which a kernel ran"),
   TEMPERATURE_GPU("temperature.gpu", CELSIUS, GAUGE, "hw.temperature", "hw.sensor_location=gpu",
       "nvmlDeviceGetTemperature(NVML_TEMPERATURE_GPU)", "GPU core temperature"),
-  POWER_DRAW("power.draw", WATTS, GAUGE, "hw.power", "",
+  POWER_DRAW("power.draw", WATTS, GAUGE, "hw.power", "hw.type=gpu",
       "nvmlDeviceGetPowerUsage (mW)", "Board power draw (a 1 s average on Ampere and newer except GA100)"),
-  UTILIZATION_MEMORY("utilization.memory", PERCENT, GAUGE, "hw.gpu.memory.utilization", "",
+  // Not hw.gpu.memory.utilization: that is the fraction of memory *used*; this is the time it was busy.
+  UTILIZATION_MEMORY("utilization.memory", PERCENT, GAUGE, null, "",
       "nvmlDeviceGetUtilizationRates: memory", "Percent of the last sample period in which device memory was read or written"),
   FAN_SPEED("fan.speed", PERCENT, GAUGE, null, "",
       "nvmlDeviceGetFanSpeed", "Intended fan speed; absent on passively cooled boards"),
@@ -93,7 +94,7 @@ public enum GpuMetric {
       "nvmlDeviceGetPowerManagementLimitConstraints: min (mW)", "Lowest power limit that can be set"),
   POWER_MAX_LIMIT("power.max_limit", WATTS, GAUGE, null, "",
       "nvmlDeviceGetPowerManagementLimitConstraints: max (mW)", "Highest power limit that can be set"),
-  TOTAL_ENERGY_CONSUMPTION(null, JOULES, COUNTER, "hw.energy", "",
+  TOTAL_ENERGY_CONSUMPTION(null, JOULES, COUNTER, "hw.energy", "hw.type=gpu",
       "nvmlDeviceGetFieldValues(NVML_FI_DEV_TOTAL_ENERGY_CONSUMPTION=83, mJ)", "Energy used since the driver was loaded (Volta and newer)"),
 
   // Why clocks are held down: the active reasons as a bit mask, and the common ones as 0/1 flags.
@@ -226,11 +227,22 @@ public enum GpuMetric {
     return otelAttributes;
   }
 
-  /** Returns the Prometheus name: {@code nvidia_gpu_<id>}, the base unit, and {@code _total} for counters. */
+  /**
+   * Returns the Prometheus name: {@code nvidia_gpu_<id>}, the base unit, and {@code _total} for
+   * counters. Four ids are reworded, because {@code promtool check metrics} rejects {@code _count}
+   * (a summary's suffix) and the word {@code counter} in a metric name.
+   */
   public String prometheusName() {
+    String name = switch (this) {
+      case ENCODER_STATS_SESSION_COUNT -> "encoder_stats_sessions";
+      case RETIRED_PAGES_SINGLE_BIT_ECC_COUNT -> "retired_pages_single_bit_ecc";
+      case RETIRED_PAGES_DOUBLE_BIT_COUNT -> "retired_pages_double_bit";
+      case PCIE_REPLAY_COUNTER -> "pcie_replays";
+      default -> id;
+    };
     String suffix = unit.prometheusSuffix().isEmpty() ? "" : "_" + unit.prometheusSuffix();
-    boolean total = kind == COUNTER && !id.endsWith("_total"); // ECC counters already say so.
-    return "nvidia_gpu_" + id + suffix + (total ? "_total" : "");
+    boolean total = kind == COUNTER && !name.endsWith("_total"); // ECC counters already say so.
+    return "nvidia_gpu_" + name + suffix + (total ? "_total" : "");
   }
 
   /** Finds a metric by catalog id; a CloudWatch agent name with its {@code nvidia_smi_} prefix works too. */

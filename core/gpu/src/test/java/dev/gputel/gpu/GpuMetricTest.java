@@ -64,6 +64,8 @@ class GpuMetricTest {
     assertThat(GpuMetric.UTILIZATION_GPU.prometheusName()).isEqualTo("nvidia_gpu_utilization_gpu_ratio");
     assertThat(GpuMetric.MEMORY_USED.prometheusName()).isEqualTo("nvidia_gpu_memory_used_bytes");
     assertThat(GpuMetric.TOTAL_ENERGY_CONSUMPTION.prometheusName()).isEqualTo("nvidia_gpu_total_energy_consumption_joules_total");
+    assertThat(GpuMetric.PCIE_REPLAY_COUNTER.prometheusName()).isEqualTo("nvidia_gpu_pcie_replays_total");
+    assertThat(GpuMetric.ENCODER_STATS_SESSION_COUNT.prometheusName()).isEqualTo("nvidia_gpu_encoder_stats_sessions");
     assertThat(GpuMetric.UTILIZATION_GPU.unit().toBase()).isEqualTo(0.01);
     assertThat(GpuMetric.UTILIZATION_GPU.isSemconv()).isTrue();
     assertThat(GpuMetric.MEMORY_FREE.otelName()).isEqualTo("nvidia.gpu.memory_free");

@@ -68,10 +68,7 @@ public final class Agent {
     this.spec = spec;
     this.context = context;
     this.creator = new ComponentCreator(context.clock());
-    this.host = error -> {
-      log.error("a component reported a fatal error; stopping", error);
-      context.onFatal().accept(error);
-    };
+    this.host = new AgentHost(context);
     this.graph = GraphBuilder.build(spec, new Factories());
     reportUnused();
     context.telemetry().gauge("gputel_agent_info", "The running agent's version (always 1)",

@@ -64,6 +64,7 @@ class CommandsIT {
         .anyMatch(line -> line.matches("nvml\\s+receiver\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("workload-profile\\s+processor\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("xid-classifier\\s+processor\\s+.*\\sbuilt-in\\s.*"))
+        .anyMatch(line -> line.matches("resource-detection\\s+processor\\s+.*\\sbuilt-in\\s.*"))
         .anyMatch(line -> line.matches("debug\\s+exporter\\s+.*\\sbuilt-in\\s.*"));
     assertThat(result.stderr()).as("no plugin was skipped").doesNotContain("skipped");
   }
@@ -132,7 +133,8 @@ class CommandsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo.conf", "gpu-host.conf", "examples/emf-stdout.conf"})
+  @ValueSource(strings = {"demo.conf", "gpu-host.conf", "examples/emf-stdout.conf",
+      "examples/prometheus.conf"})
   void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/" + file);

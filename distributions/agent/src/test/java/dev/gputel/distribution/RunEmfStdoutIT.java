@@ -39,7 +39,8 @@ class RunEmfStdoutIT {
       List<String> lines = result.stdout().lines().filter(line -> !line.isBlank()).toList();
       assertThat(lines).as(result.toString()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(line -> assertThat(line)
           .startsWith("{\"_aws\":{\"Timestamp\":").endsWith("}")
-          .contains("\"Namespace\":\"CWAgent\"", "\"Dimensions\":[[\"host\",\"index\",\"name\"]]",
+          .contains("\"Namespace\":\"CWAgent\"", "\"Dimensions\":[[\"host\",\"index\",\"name\",\"InstanceId\",\"InstanceType\"]]",
+              "\"InstanceId\":\"i-0123456789abcdef0\"", "\"InstanceType\":\"p5.48xlarge\"",
               "\"Name\":\"nvidia_smi_utilization_gpu\",\"Unit\":\"None\",\"StorageResolution\":1",
               "\"name\":\"NVIDIA H100 80GB HBM3\"")
           .doesNotContain("nvidia_smi_temperature_gpu", "nvidia_smi_encoder_stats"));

@@ -1,5 +1,6 @@
 package dev.gputel.cloudwatch;
 
+import dev.gputel.aws.AwsResourceKeys;
 import dev.gputel.gpu.GpuIdentityField;
 import dev.gputel.spi.data.Attributes;
 import java.util.Map;
@@ -17,11 +18,7 @@ public record DimensionSpec(String name, Source source, String key) {
   public static final String HOST = "host";
 
   /** The CloudWatch agent's placeholders and the resource attributes resource-detection sets for them. */
-  public static final Map<String, String> AWS_PLACEHOLDERS = Map.of(
-      "InstanceId", "host.id",
-      "InstanceType", "host.type",
-      "ImageId", "host.image.id",
-      "AutoScalingGroupName", "aws.autoscaling.group.name");
+  public static final Map<String, String> AWS_PLACEHOLDERS = AwsResourceKeys.cloudWatchAgentNames();
 
   public enum Source {
     /** The resource's host.name, else the local hostname. */

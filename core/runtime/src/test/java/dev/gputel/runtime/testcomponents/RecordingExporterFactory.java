@@ -52,6 +52,7 @@ public final class RecordingExporterFactory extends AbstractComponentFactory imp
     private final LifecycleLog log;
     private final List<TelemetryBatch> received = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
+    private volatile Host host;
 
     Recording(String id, String behaviour, int failures, LifecycleLog log) {
       this.id = id;
@@ -62,7 +63,13 @@ public final class RecordingExporterFactory extends AbstractComponentFactory imp
 
     @Override
     public void start(Host host) {
+      this.host = host;
       log.add("start exporter " + id);
+    }
+
+    /** Returns the host the runtime started this exporter with, or null before start. */
+    public Host host() {
+      return host;
     }
 
     @Override

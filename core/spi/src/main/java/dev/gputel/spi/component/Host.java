@@ -1,5 +1,7 @@
 package dev.gputel.spi.component;
 
+import java.util.List;
+
 /** What the runtime offers a component while it runs; it grows only by default methods. */
 public interface Host {
 
@@ -8,4 +10,13 @@ public interface Host {
    * that through {@link Telemetry#reportStatus}). The runtime logs the error and stops the agent.
    */
   void reportFatalError(Throwable error);
+
+  /**
+   * Returns the agent's own {@code gputel_*} metrics as they are now, sorted by name: what the
+   * admin endpoint serves on {@code /metrics}. An exporter that publishes metrics on its own
+   * endpoint can serve these too. Empty where the host keeps none (tools, tests).
+   */
+  default List<SelfMetric> selfTelemetry() {
+    return List.of();
+  }
 }
