@@ -1,5 +1,7 @@
 package dev.gputel.exporter.cloudwatchemf;
 
+import dev.gputel.cloudwatch.DimensionSpec;
+import dev.gputel.cloudwatch.Rollups;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;

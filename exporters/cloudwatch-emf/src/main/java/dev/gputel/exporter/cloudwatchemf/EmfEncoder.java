@@ -1,5 +1,8 @@
 package dev.gputel.exporter.cloudwatchemf;
 
+import dev.gputel.cloudwatch.DimensionSpec;
+import dev.gputel.cloudwatch.PublishedMetric;
+import dev.gputel.cloudwatch.Rollups;
 import dev.gputel.spi.data.Attributes;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.MetricPoint;

@@ -1,5 +1,6 @@
 package dev.gputel.exporter.cloudwatchemf;
 
+import dev.gputel.cloudwatch.LocalHostname;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Counter;

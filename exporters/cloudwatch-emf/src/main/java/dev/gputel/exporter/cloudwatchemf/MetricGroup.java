@@ -1,5 +1,6 @@
 package dev.gputel.exporter.cloudwatchemf;
 
+import dev.gputel.cloudwatch.PublishedMetric;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

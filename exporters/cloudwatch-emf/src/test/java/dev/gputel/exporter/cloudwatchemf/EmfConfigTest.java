@@ -3,6 +3,8 @@ package dev.gputel.exporter.cloudwatchemf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gputel.cloudwatch.DimensionSpec;
+import dev.gputel.cloudwatch.UnitMode;
 import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import java.util.List;

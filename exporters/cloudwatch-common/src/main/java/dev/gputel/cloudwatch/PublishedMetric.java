@@ -1,4 +1,4 @@
-package dev.gputel.exporter.cloudwatchemf;
+package dev.gputel.cloudwatch;
 
 import dev.gputel.gpu.GpuMetric;
 import java.util.Map;
@@ -8,18 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * The name and unit a point is published under: {@code nvidia_smi_<id>} for catalog metrics, as the
  * CloudWatch agent names them, else the point's own name.
  */
-record PublishedMetric(String name, String unit) {
+public record PublishedMetric(String name, String unit) {
 
   /** Resolves each (point name, unit) once; a host has a few dozen, and this runs per point. */
-  static final class Cache {
+  public static final class Cache {
     private final UnitMode mode;
     private final Map<String, Map<String, PublishedMetric>> byName = new ConcurrentHashMap<>();
 
-    Cache(UnitMode mode) {
+    public Cache(UnitMode mode) {
       this.mode = mode;
     }
 
-    PublishedMetric of(String pointName, String ucum) {
+    public PublishedMetric of(String pointName, String ucum) {
       return byName.computeIfAbsent(pointName, name -> new ConcurrentHashMap<>())
           .computeIfAbsent(ucum, unit -> resolve(pointName, unit));
     }
@@ -27,7 +27,7 @@ record PublishedMetric(String name, String unit) {
     private PublishedMetric resolve(String pointName, String ucum) {
       GpuMetric metric = GpuMetric.byId(pointName).orElse(null);
       return new PublishedMetric(metric != null ? metric.cloudWatchName() : pointName,
-          EmfUnits.unit(mode, metric, ucum));
+          CloudWatchUnits.unit(mode, metric, ucum));
     }
   }
 }

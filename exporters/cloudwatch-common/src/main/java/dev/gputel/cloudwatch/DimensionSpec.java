@@ -1,4 +1,4 @@
-package dev.gputel.exporter.cloudwatchemf;
+package dev.gputel.cloudwatch;
 
 import dev.gputel.aws.AwsResourceKeys;
 import dev.gputel.gpu.GpuIdentityField;
@@ -13,14 +13,14 @@ import java.util.Optional;
  *
  * @param key the attribute read, or the literal value for {@link Source#STATIC}
  */
-record DimensionSpec(String name, Source source, String key) {
+public record DimensionSpec(String name, Source source, String key) {
   /** The dimension named {@code host}. */
-  static final String HOST = "host";
+  public static final String HOST = "host";
 
   /** The CloudWatch agent's placeholders and the resource attributes resource-detection sets for them. */
-  static final Map<String, String> AWS_PLACEHOLDERS = AwsResourceKeys.cloudWatchAgentNames();
+  public static final Map<String, String> AWS_PLACEHOLDERS = AwsResourceKeys.cloudWatchAgentNames();
 
-  enum Source {
+  public enum Source {
     /** The resource's host.name, else the local hostname. */
     HOST,
     /** A point attribute (the GPU identity). */
@@ -33,7 +33,7 @@ record DimensionSpec(String name, Source source, String key) {
   }
 
   /** Returns the spec of a name in {@code dimensions}: host or a GPU identity dimension. */
-  static Optional<DimensionSpec> builtIn(String name) {
+  public static Optional<DimensionSpec> builtIn(String name) {
     if (HOST.equals(name)) {
       return Optional.of(new DimensionSpec(HOST, Source.HOST, "host.name"));
     }
@@ -50,7 +50,7 @@ record DimensionSpec(String name, Source source, String key) {
    *
    * @throws IllegalArgumentException for a placeholder this exporter does not know
    */
-  static DimensionSpec appended(String name, String value) {
+  public static DimensionSpec appended(String name, String value) {
     if (value.startsWith("${") && value.endsWith("}")) {
       String inner = value.substring(2, value.length() - 1);
       if (inner.startsWith("aws:")) {
@@ -70,7 +70,7 @@ record DimensionSpec(String name, Source source, String key) {
   }
 
   /** Returns the value for a point of this resource, or null when it is unknown or empty. */
-  String value(Attributes point, Attributes resource, String localHostname) {
+  public String value(Attributes point, Attributes resource, String localHostname) {
     String value = switch (source) {
       case HOST -> {
         String fromResource = resource.getString(key);

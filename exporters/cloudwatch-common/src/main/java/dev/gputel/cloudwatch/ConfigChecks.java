@@ -1,18 +1,18 @@
-package dev.gputel.exporter.cloudwatchemf;
+package dev.gputel.cloudwatch;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.Locale;
 
 /** Small readers for the exporter's settings that fail with the key's file and line. */
-final class ConfigChecks {
+public final class ConfigChecks {
   private ConfigChecks() {}
 
-  static ConfigException bad(Config config, String key, String message) {
+  public static ConfigException bad(Config config, String key, String message) {
     return new ConfigException.BadValue(config.getValue(key).origin(), key, message);
   }
 
-  static <E extends Enum<E>> E option(Config config, String key, Class<E> type) {
+  public static <E extends Enum<E>> E option(Config config, String key, Class<E> type) {
     String value = config.getString(key);
     for (E constant : type.getEnumConstants()) {
       if (name(constant).equals(value.toLowerCase(Locale.ROOT))) {
@@ -27,11 +27,11 @@ final class ConfigChecks {
   }
 
   /** The configuration spelling of an enum constant: CLOUDWATCH_AGENT is cloudwatch-agent. */
-  static String name(Enum<?> constant) {
+  public static String name(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  static String optionalString(Config config, String key) {
+  public static String optionalString(Config config, String key) {
     return config.getIsNull(key) ? null : config.getString(key);
   }
 }

@@ -1,4 +1,4 @@
-package dev.gputel.exporter.cloudwatchemf;
+package dev.gputel.cloudwatch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,28 +9,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * The dimension sets a datum is published with, by the CloudWatch agent's rules
  * ({@code plugins/outputs/cloudwatch/cloudwatch.go}, {@code ProcessRollup}): its own set, then each
  * aggregation-dimensions set that has fewer keys than its own and whose keys it all has. The sets
- * arrive de-duplicated and sorted ({@link EmfConfig}), as the agent's {@code GetUniqueRollupList}
+ * arrive de-duplicated and sorted ({@link MetricIdentity}), as the agent's {@code GetUniqueRollupList}
  * leaves them.
  *
  * <p>A datum's set is the configured dimensions whose value is known, so it is one of a few
  * patterns per host (GPUs with and without {@code arch}); the answer is kept per pattern.
  */
-final class Rollups {
+public final class Rollups {
   private final List<String> names;
   private final List<List<String>> rollups;
   private final Map<Long, Sets> byPattern = new ConcurrentHashMap<>();
 
   /** A datum's own set and the rollups that apply to it, as indexes into the dimension names. */
-  record Sets(int[] own, List<int[]> rollups) {}
+  public record Sets(int[] own, List<int[]> rollups) {}
 
   /** @param names the configured dimension names, in order */
-  Rollups(List<String> names, List<List<String>> rollups) {
+  public Rollups(List<String> names, List<List<String>> rollups) {
     this.names = List.copyOf(names);
     this.rollups = rollups;
   }
 
   /** @param present bit i is set when dimension i has a value */
-  Sets forPattern(long present) {
+  public Sets forPattern(long present) {
     return byPattern.computeIfAbsent(present, this::compute);
   }
 

@@ -1,4 +1,4 @@
-package dev.gputel.exporter.cloudwatchemf;
+package dev.gputel.cloudwatch;
 
 import dev.gputel.gpu.GpuMetric;
 import java.util.Map;
@@ -14,10 +14,10 @@ import java.util.Set;
  * CloudWatch unit is None. Binary prefixes map to CloudWatch's "Kilo/Mega/Giga" names, as the
  * CloudWatch agent's MiB values are published as Megabytes.
  */
-final class EmfUnits {
-  static final String NONE = "None";
+public final class CloudWatchUnits {
+  public static final String NONE = "None";
 
-  static final Set<String> VALID = Set.of(
+  public static final Set<String> VALID = Set.of(
       "Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes", "Gigabytes",
       "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent", "Count", "None",
       "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
@@ -25,7 +25,7 @@ final class EmfUnits {
       "Count/Second");
 
   /** UCUM codes with a CloudWatch unit, for points outside the GPU catalog. */
-  static final Map<String, String> UCUM = Map.ofEntries(
+  public static final Map<String, String> UCUM = Map.ofEntries(
       Map.entry("s", "Seconds"), Map.entry("ms", "Milliseconds"), Map.entry("us", "Microseconds"),
       Map.entry("By", "Bytes"), Map.entry("kBy", "Kilobytes"), Map.entry("KiBy", "Kilobytes"),
       Map.entry("MBy", "Megabytes"), Map.entry("MiBy", "Megabytes"), Map.entry("GBy", "Gigabytes"),
@@ -40,9 +40,9 @@ final class EmfUnits {
       Map.entry("Mbit/s", "Megabits/Second"), Map.entry("Gbit/s", "Gigabits/Second"),
       Map.entry("Tbit/s", "Terabits/Second"), Map.entry("1/s", "Count/Second"), Map.entry("1", NONE));
 
-  private EmfUnits() {}
+  private CloudWatchUnits() {}
 
-  static String unit(UnitMode mode, GpuMetric metric, String ucum) {
+  public static String unit(UnitMode mode, GpuMetric metric, String ucum) {
     if (mode == UnitMode.CLOUDWATCH_AGENT) {
       return NONE;
     }

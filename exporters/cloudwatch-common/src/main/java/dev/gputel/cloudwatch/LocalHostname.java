@@ -1,4 +1,4 @@
-package dev.gputel.exporter.cloudwatchemf;
+package dev.gputel.cloudwatch;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,10 +11,10 @@ import java.nio.file.Path;
  * kernel's name (what {@code hostname} prints and the CloudWatch agent's Go {@code os.Hostname}
  * reads), without a DNS lookup where Linux offers it.
  */
-final class LocalHostname {
+public final class LocalHostname {
   private LocalHostname() {}
 
-  static String get() {
+  public static String get() {
     try {
       String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
       if (!kernel.isEmpty()) {
