@@ -41,6 +41,7 @@ final class CloudWatchLogsExporter implements Exporter {
   private final Counter tooOld;
   private final Counter tooNew;
   private final Counter expired;
+  private final Counter empty;
   private final Counter truncated;
   private final Counter requests;
   private final Counter streamsCreated;
@@ -61,10 +62,11 @@ final class CloudWatchLogsExporter implements Exporter {
         .map(Duration::ofDays).orElse(PutLogEventsLimits.MAX_AGE));
     var telemetry = settings.telemetry();
     this.sent = telemetry.counter("cloudwatch_logs_events_sent", "Log events CloudWatch Logs stored");
-    String rejectedHelp = "Log events not stored for their time: dropped before sending or rejected by the service";
+    String rejectedHelp = "Log events not stored (too old, expired, too new, empty): dropped before sending or rejected by the service";
     this.tooOld = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "too_old"));
     this.expired = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "expired"));
     this.tooNew = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "too_new"));
+    this.empty = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "empty"));
     this.truncated = telemetry.counter("cloudwatch_logs_events_truncated",
         "Log events cut to fit the service's 1 MB event limit");
     this.requests = telemetry.counter("cloudwatch_logs_put_requests", "PutLogEvents calls that succeeded");
@@ -121,6 +123,7 @@ final class CloudWatchLogsExporter implements Exporter {
     PutLogEventsBatcher.Plan plan = batcher.plan(events, now);
     dropped(plan.tooOld(), tooOld, "older than the service accepts");
     dropped(plan.tooNew(), tooNew, "more than 2 hours ahead");
+    dropped(plan.empty(), empty, "with an empty message");
     truncated.add(plan.truncated());
     for (PutLogEventsBatcher.Batch call : plan.batches()) {
       PutLogEventsSender.Result result;

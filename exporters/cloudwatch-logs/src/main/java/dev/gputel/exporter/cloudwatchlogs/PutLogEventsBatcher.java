@@ -58,7 +58,8 @@ public final class PutLogEventsBatcher {
   }
 
   /** How a set of events is sent: the batches, and what was set aside or cut. */
-  public record Plan(List<Batch> batches, List<LogEvent> tooOld, List<LogEvent> tooNew, int truncated) {
+  public record Plan(List<Batch> batches, List<LogEvent> tooOld, List<LogEvent> tooNew, List<LogEvent> empty,
+      int truncated) {
     public int eventCount() {
       int n = 0;
       for (Batch batch : batches) {
@@ -75,9 +76,12 @@ public final class PutLogEventsBatcher {
     List<LogEvent> valid = new ArrayList<>(events.size());
     List<LogEvent> tooOld = new ArrayList<>();
     List<LogEvent> tooNew = new ArrayList<>();
+    List<LogEvent> empty = new ArrayList<>();
     int truncated = 0;
     for (LogEvent event : events) {
-      if (event.timestampMillis() < oldest) {
+      if (event.message().isEmpty()) {
+        empty.add(event); // The service rejects the whole call for one empty message.
+      } else if (event.timestampMillis() < oldest) {
         tooOld.add(event);
       } else if (event.timestampMillis() > newest) {
         tooNew.add(event);
@@ -90,7 +94,7 @@ public final class PutLogEventsBatcher {
       }
     }
     valid.sort(BY_TIME); // Stable: events of one millisecond keep their order.
-    return new Plan(split(valid), tooOld, tooNew, truncated);
+    return new Plan(split(valid), tooOld, tooNew, empty, truncated);
   }
 
   private List<Batch> split(List<LogEvent> sorted) {
