@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Turns an event into a log event's message: a flat JSON object, or the raw kernel line. */
-final class EventFormat {
+public final class EventFormat {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final CloudWatchLogsConfig.Format format;
@@ -20,7 +20,18 @@ final class EventFormat {
     this.format = format;
   }
 
-  String message(Event event, Resource resource) {
+  /** The {@code format = json} formatter. */
+  public static EventFormat json() {
+    return new EventFormat(CloudWatchLogsConfig.Format.JSON);
+  }
+
+  /** The {@code format = raw} formatter. */
+  public static EventFormat raw() {
+    return new EventFormat(CloudWatchLogsConfig.Format.RAW);
+  }
+
+  /** Returns the log event's message for {@code event} of a batch from {@code resource}. */
+  public String message(Event event, Resource resource) {
     return format == CloudWatchLogsConfig.Format.RAW ? raw(event) : json(event, resource);
   }
 
