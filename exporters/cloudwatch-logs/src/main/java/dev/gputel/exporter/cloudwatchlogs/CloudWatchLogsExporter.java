@@ -11,7 +11,6 @@ import dev.gputel.spi.exporter.ExportException;
 import dev.gputel.spi.exporter.Exporter;
 import dev.gputel.spi.exporter.RetryableExportException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,52 +198,7 @@ final class CloudWatchLogsExporter implements Exporter {
     sender = null;
   }
 
-  /** This machine's name and address, for placeholders the resource does not fill. */
-  static final class LocalHost {
-    private static volatile String hostname;
-    private static volatile String address;
-
-    private LocalHost() {}
-
-    static String hostname() {
-      String name = hostname;
-      if (name == null) {
-        name = readHostname();
-        hostname = name;
-      }
-      return name;
-    }
-
-    static String address() {
-      String ip = address;
-      if (ip == null) {
-        try {
-          ip = InetAddress.getLocalHost().getHostAddress();
-        } catch (IOException e) {
-          ip = "127.0.0.1";
-        }
-        address = ip;
-      }
-      return ip;
-    }
-
-    private static String readHostname() {
-      try {
-        String kernel = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        if (!kernel.isEmpty()) {
-          return kernel;
-        }
-      } catch (IOException | RuntimeException e) {
-        // Not Linux: ask Java.
-      }
-      try {
-        return InetAddress.getLocalHost().getHostName();
-      } catch (IOException e) {
-        return "localhost";
-      }
-    }
-  }
-
+  /** The SDK client once started: tests send through it directly. */
   Optional<CloudWatchLogsClient> client() {
     return Optional.ofNullable(client);
   }
