@@ -43,10 +43,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SmiCsvParseBenchmark {
   private static final Instant TIME = Instant.parse("2026-07-14T08:12:38Z");
-  private static final Set<GpuMetric> COMPUTE = EnumSet.of(GpuMetric.UTILIZATION_GPU, GpuMetric.POWER_DRAW,
-      GpuMetric.UTILIZATION_MEMORY, GpuMetric.MEMORY_TOTAL, GpuMetric.MEMORY_USED, GpuMetric.MEMORY_FREE,
-      GpuMetric.PCIE_LINK_GEN_CURRENT, GpuMetric.PCIE_LINK_WIDTH_CURRENT, GpuMetric.CLOCKS_CURRENT_SM,
-      GpuMetric.CLOCKS_CURRENT_MEMORY);
   private static final Set<GpuIdentityField> COMPUTE_IDENTITY = EnumSet.of(GpuIdentityField.INDEX,
       GpuIdentityField.UUID, GpuIdentityField.NAME, GpuIdentityField.PCI_BUS_ID);
 
@@ -74,7 +70,7 @@ public class SmiCsvParseBenchmark {
     for (int i = 0; i < all.size(); i++) {
       boolean wanted = query.equals("catalog")
           ? all.metric(i) != null || all.identity(i) != null
-          : COMPUTE.contains(all.metric(i)) || COMPUTE_IDENTITY.contains(all.identity(i));
+          : CapturedGpus.COMPUTE.contains(all.metric(i)) || COMPUTE_IDENTITY.contains(all.identity(i));
       if (wanted) {
         fields.add(all.fields().get(i));
         cells.add(withoutUnit(row.cell(i)));

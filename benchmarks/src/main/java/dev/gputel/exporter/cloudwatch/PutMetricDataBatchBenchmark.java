@@ -1,24 +1,14 @@
 package dev.gputel.exporter.cloudwatch;
 
 import com.typesafe.config.ConfigFactory;
-import dev.gputel.gpu.GpuMetric;
-import dev.gputel.gpu.GpuRow;
-import dev.gputel.gpu.SmiColumns;
+import dev.gputel.benchmarks.gpu.CapturedGpus;
 import dev.gputel.spi.component.Telemetry;
-import dev.gputel.spi.data.Attributes;
 import dev.gputel.spi.data.MetricBatch;
-import dev.gputel.spi.data.MetricPoint;
-import dev.gputel.spi.data.Resource;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,10 +42,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PutMetricDataBatchBenchmark {
   private static final Instant TIME = Instant.parse("2026-07-14T08:12:53Z");
-  private static final Set<GpuMetric> COMPUTE = EnumSet.of(GpuMetric.UTILIZATION_GPU, GpuMetric.POWER_DRAW,
-      GpuMetric.UTILIZATION_MEMORY, GpuMetric.MEMORY_TOTAL, GpuMetric.MEMORY_USED, GpuMetric.MEMORY_FREE,
-      GpuMetric.PCIE_LINK_GEN_CURRENT, GpuMetric.PCIE_LINK_WIDTH_CURRENT, GpuMetric.CLOCKS_CURRENT_SM,
-      GpuMetric.CLOCKS_CURRENT_MEMORY);
 
   @Param({"compute", "full"})
   String profile;
@@ -88,16 +74,7 @@ public class PutMetricDataBatchBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of(capture));
-    GpuRow row = SmiColumns.ofHeader(lines.get(0)).read(lines.get(1));
-    List<MetricPoint> points = new ArrayList<>();
-    for (int gpu = 0; gpu < 8; gpu++) {
-      Attributes attributes = row.attributes().toBuilder().put("gpu.index", (long) gpu)
-          .put("hw.id", "GPU-4c1d3e7a-9b2f-4a6e-8d1c-00000000000" + gpu).put("gpu.architecture", "Hopper").build();
-      points.addAll(row.points(TIME, attributes, metric -> profile.equals("full") || COMPUTE.contains(metric)));
-    }
-    batch = new MetricBatch(new Resource(Attributes.builder().put("host.name", "ip-10-0-0-1")
-        .put("host.id", "i-0123456789abcdef0").build()), points);
+    batch = CapturedGpus.eightGpus(capture, profile, TIME);
     String body = rollups.equals("instance")
         ? "append-dimensions { InstanceId = \"${aws:InstanceId}\" }, aggregation-dimensions = [[InstanceId], []]"
         : "";
