@@ -35,7 +35,7 @@ final class EmfExporter implements Exporter {
   private boolean closed;
 
   EmfExporter(EmfConfig config, ComponentSettings settings) {
-    // Built only for output = cloudwatch-logs: the other outputs never touch the AWS SDK.
+    // The credentials chain is built at start, and only for output = cloudwatch-logs.
     this(config, settings, () -> DefaultCredentialsProvider.builder().build());
   }
 
