@@ -8,11 +8,15 @@ import dev.gputel.cloudwatch.DimensionSpec;
 import dev.gputel.cloudwatch.MetricIdentity;
 import dev.gputel.cloudwatch.UnitMode;
 import dev.gputel.spi.component.ConfigPaths;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The cloudwatch-emf exporter's settings; see its reference.conf for each key. */
 record EmfConfig(
@@ -26,6 +30,7 @@ record EmfConfig(
     OutputKind output,
     FileSettings file,
     AgentSettings agent,
+    LogsSettings logs,
     String logGroupName,
     String logStreamName) {
 
@@ -38,6 +43,17 @@ record EmfConfig(
   record FileSettings(Path path, long maxBytes, int keep) {}
 
   record AgentSettings(AgentEndpoint endpoint, Duration connectTimeout, Duration initialBackoff, Duration maxBackoff) {}
+
+  /**
+   * Where output = cloudwatch-logs sends.
+   *
+   * @param logStreamName null for this machine's hostname
+   */
+  record LogsSettings(String logGroupName, String logStreamName, Optional<String> region, Optional<URI> endpoint,
+      Duration requestTimeout, int sdkMaxAttempts) {}
+
+  /** CloudWatch Logs' log group name characters; names starting with aws/ are the service's. */
+  private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
 
   static EmfConfig from(Config config) {
     MetricIdentity identity = MetricIdentity.from(config);
@@ -53,7 +69,7 @@ record EmfConfig(
     return new EmfConfig(identity.namespace(), identity.dimensions(), identity.rollups(), identity.dropOriginal(),
         identity.units(), interval.compareTo(Duration.ofSeconds(60)) < 0,
         (int) Math.min(bytes, MAX_EVENT_BYTES - PUT_LOG_EVENTS_OVERHEAD), output,
-        output == OutputKind.FILE ? file(config) : null, agent(config),
+        output == OutputKind.FILE ? file(config) : null, agent(config), logs(config),
         ConfigChecks.optionalString(config, "log-group-name"), ConfigChecks.optionalString(config, "log-stream-name"));
   }
 
@@ -89,6 +105,42 @@ record EmfConfig(
       values.add(value);
     }
     return new AgentSettings(endpoint, values.get(0), values.get(1), values.get(2));
+  }
+
+  private static LogsSettings logs(Config config) {
+    String group = config.getString("cloudwatch-logs.log-group-name");
+    if (!LOG_GROUP.matcher(group).matches() || group.startsWith("aws/")) {
+      throw bad(config, "cloudwatch-logs.log-group-name", "'" + group + "' is not a log group name: 1-512 of "
+          + "letters, digits and . - _ / #, not starting with aws/");
+    }
+    String stream = ConfigChecks.optionalString(config, "cloudwatch-logs.log-stream-name");
+    if (stream != null && (stream.isEmpty() || stream.length() > 512 || stream.indexOf(':') >= 0
+        || stream.indexOf('*') >= 0)) {
+      throw bad(config, "cloudwatch-logs.log-stream-name", "'" + stream + "' is not a log stream name: 1-512 characters, no : or *");
+    }
+    Optional<String> region = Optional.ofNullable(ConfigChecks.optionalString(config, "cloudwatch-logs.region"));
+    Optional<URI> endpoint = Optional.empty();
+    String text = ConfigChecks.optionalString(config, "cloudwatch-logs.endpoint");
+    if (text != null) {
+      try {
+        URI uri = new URI(text);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw bad(config, "cloudwatch-logs.endpoint", "'" + text + "' is not an absolute http(s) URL");
+        }
+        endpoint = Optional.of(uri);
+      } catch (URISyntaxException e) {
+        throw bad(config, "cloudwatch-logs.endpoint", "'" + text + "' is not a URL: " + e.getMessage());
+      }
+    }
+    Duration timeout = config.getDuration("cloudwatch-logs.request-timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw bad(config, "cloudwatch-logs.request-timeout", "must be positive");
+    }
+    int attempts = config.getInt("cloudwatch-logs.sdk-max-attempts");
+    if (attempts < 1 || attempts > 10) {
+      throw bad(config, "cloudwatch-logs.sdk-max-attempts", attempts + " is outside 1..10");
+    }
+    return new LogsSettings(group, stream, region, endpoint, timeout, attempts);
   }
 
   /** Returns whether a metric goes out only through its rollups. */

@@ -15,7 +15,7 @@ import org.pf4j.Extension;
 public final class EmfExporterFactory extends AbstractComponentFactory implements ExporterFactory {
   public EmfExporterFactory() {
     super("cloudwatch-emf", Stability.BETA, Set.of(Signal.METRICS),
-        "Writes metrics as CloudWatch embedded metric format documents: stdout, a rotating file or the agent's socket");
+        "Writes metrics as CloudWatch embedded metric format documents: stdout, a rotating file, the agent's socket or PutLogEvents");
   }
 
   @Override

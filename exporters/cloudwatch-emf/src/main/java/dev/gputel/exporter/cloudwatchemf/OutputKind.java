@@ -4,5 +4,7 @@ package dev.gputel.exporter.cloudwatchemf;
 enum OutputKind {
   STDOUT,
   FILE,
-  AGENT
+  AGENT,
+  /** PutLogEvents straight to CloudWatch Logs, through the cloudwatch-logs exporter's batcher and sender. */
+  CLOUDWATCH_LOGS
 }

@@ -9,6 +9,7 @@ import dev.gputel.spi.component.ComponentKind;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.data.Resource;
+import dev.gputel.spi.exporter.ExportException;
 import dev.gputel.spi.exporter.RetryableExportException;
 import dev.gputel.testing.ManualClock;
 import dev.gputel.testing.RecordingTelemetry;
@@ -125,7 +126,7 @@ class AgentSocketTest {
     exporter.shutdown();
   }
 
-  private static boolean sendIgnoringRetryable(EmfExporter exporter, MetricBatch batch) {
+  private static boolean sendIgnoringRetryable(EmfExporter exporter, MetricBatch batch) throws ExportException {
     try {
       exporter.exportMetrics(batch);
       return true;

@@ -35,9 +35,9 @@ import java.util.regex.Pattern;
  * <p>Every request that breaks a rule is also recorded in {@link #violations()}, so a test can
  * assert that the client never sent one.
  */
-final class FakeCloudWatchLogs implements AutoCloseable {
+public final class FakeCloudWatchLogs implements AutoCloseable {
   /** What to do with one PutLogEvents request instead of (or after) serving it. */
-  enum Fault {
+  public enum Fault {
     NONE,
     THROTTLE,
     SERVICE_UNAVAILABLE_500,
@@ -50,12 +50,12 @@ final class FakeCloudWatchLogs implements AutoCloseable {
   }
 
   /** A request's fault, chosen from its 1-based PutLogEvents sequence number. */
-  interface FaultPlan {
+  public interface FaultPlan {
     Fault forRequest(int putNumber);
   }
 
   /** An event as the service stored it. */
-  record Stored(String group, String stream, long timestamp, String message) {}
+  public record Stored(String group, String stream, long timestamp, String message) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern AUTHORIZATION = Pattern.compile(
@@ -79,7 +79,7 @@ final class FakeCloudWatchLogs implements AutoCloseable {
   private int puts;
   private final Map<String, String> lastPutHeaders = new HashMap<>();
 
-  FakeCloudWatchLogs(Supplier<Instant> clock) throws IOException {
+  public FakeCloudWatchLogs(Supplier<Instant> clock) throws IOException {
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -87,11 +87,11 @@ final class FakeCloudWatchLogs implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  synchronized void faults(FaultPlan plan) {
+  public synchronized void faults(FaultPlan plan) {
     this.faults = plan;
   }
 
@@ -108,20 +108,20 @@ final class FakeCloudWatchLogs implements AutoCloseable {
     groups.getOrDefault(group, new HashMap<>()).remove(stream);
   }
 
-  synchronized List<Stored> stored() {
+  public synchronized List<Stored> stored() {
     return List.copyOf(stored);
   }
 
-  synchronized List<String> violations() {
+  public synchronized List<String> violations() {
     return List.copyOf(violations);
   }
 
-  synchronized int calls(String operation) {
+  public synchronized int calls(String operation) {
     return operations.getOrDefault(operation, 0);
   }
 
   /** A header of the last PutLogEvents request. */
-  synchronized String lastHeader(String name) {
+  public synchronized String lastHeader(String name) {
     return lastPutHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
@@ -129,12 +129,12 @@ final class FakeCloudWatchLogs implements AutoCloseable {
     return retention.get(group);
   }
 
-  synchronized boolean streamExists(String group, String stream) {
+  public synchronized boolean streamExists(String group, String stream) {
     return groups.containsKey(group) && groups.get(group).containsKey(stream);
   }
 
   /** Billed bytes of every PutLogEvents request that reached the limit checks. */
-  synchronized List<Integer> putSizes() {
+  public synchronized List<Integer> putSizes() {
     return List.copyOf(putSizes);
   }
 
