@@ -1,16 +1,16 @@
 package dev.gputel.exporter.cloudwatchemf;
 
-import dev.gputel.cloudwatch.LocalHostname;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Counter;
 import dev.gputel.spi.component.Host;
+import dev.gputel.spi.component.LocalHostName;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.exporter.ExportException;
 import dev.gputel.spi.exporter.Exporter;
 import dev.gputel.spi.exporter.RetryableExportException;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -63,7 +63,7 @@ final class EmfExporter implements Exporter {
       };
       case CLOUDWATCH_LOGS -> putLogEvents();
     };
-    encoder = new EmfEncoder(config, LocalHostname.get(), drops, sink.maxDocumentBytes());
+    encoder = new EmfEncoder(config, LocalHostName.get(), drops, sink.maxDocumentBytes());
     settings.telemetry().reportStatus(ComponentStatus.ok());
   }
 
@@ -76,7 +76,7 @@ final class EmfExporter implements Exporter {
       throw new IllegalStateException("cannot create the CloudWatch Logs client (set cloudwatch-logs.region, or "
           + "AWS_REGION, or run where instance metadata names one): " + e.getMessage(), e);
     }
-    String stream = logs.logStreamName() != null ? logs.logStreamName() : LocalHostname.get();
+    String stream = logs.logStreamName() != null ? logs.logStreamName() : LocalHostName.get();
     return new PutLogEventsSink(client, logs.logGroupName(), stream, settings.clock(), documentsRejected,
         settings.logger());
   }

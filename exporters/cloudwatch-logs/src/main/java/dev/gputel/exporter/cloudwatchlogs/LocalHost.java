@@ -1,15 +1,12 @@
 package dev.gputel.exporter.cloudwatchlogs;
 
+import dev.gputel.spi.component.LocalHostName;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * This machine's name and address, for placeholders the batch's resource does not fill. The name is
- * the kernel's (what {@code hostname} prints and the CloudWatch agent reads), without a DNS lookup
- * where Linux offers it; both are looked up once.
+ * This machine's name and address, for placeholders the batch's resource does not fill; both are
+ * looked up once. The name is the kernel's ({@link LocalHostName}).
  */
 final class LocalHost {
   private static volatile String hostname;
@@ -20,7 +17,7 @@ final class LocalHost {
   static String hostname() {
     String name = hostname;
     if (name == null) {
-      name = readHostname();
+      name = LocalHostName.get();
       hostname = name;
     }
     return name;
@@ -39,19 +36,4 @@ final class LocalHost {
     return ip;
   }
 
-  private static String readHostname() {
-    try {
-      String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
-      if (!kernel.isEmpty()) {
-        return kernel;
-      }
-    } catch (IOException | RuntimeException e) {
-      // Not Linux, or /proc is not mounted: ask Java.
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "localhost";
-    }
-  }
 }

@@ -1,10 +1,10 @@
 package dev.gputel.exporter.cloudwatch;
 
-import dev.gputel.cloudwatch.LocalHostname;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Counter;
 import dev.gputel.spi.component.Host;
+import dev.gputel.spi.component.LocalHostName;
 import dev.gputel.spi.data.MetricBatch;
 import dev.gputel.spi.exporter.ExportException;
 import dev.gputel.spi.exporter.Exporter;
@@ -71,7 +71,7 @@ final class CloudWatchExporter implements Exporter {
       throw new IllegalStateException("cannot create the CloudWatch client: " + e.getMessage()
           + " (set region in the exporter's configuration, or AWS_REGION)", e);
     }
-    builder = new DatumBuilder(config.identity(), config.highResolution(), LocalHostname.get(), drops,
+    builder = new DatumBuilder(config.identity(), config.highResolution(), LocalHostName.get(), drops,
         settings.clock());
     batcher = new RequestBatcher(config.maxDatumsPerRequest());
     settings.telemetry().reportStatus(ComponentStatus.ok());

@@ -3,6 +3,7 @@ package dev.gputel.receiver.kernellog;
 import dev.gputel.spi.component.ComponentSettings;
 import dev.gputel.spi.component.ComponentStatus;
 import dev.gputel.spi.component.Host;
+import dev.gputel.spi.component.LocalHostName;
 import dev.gputel.spi.component.RestartBackoff;
 import dev.gputel.spi.consumer.Consumers;
 import dev.gputel.spi.receiver.Receiver;
@@ -60,7 +61,7 @@ final class KernelLogReceiver implements Receiver {
 
   private void supervise() {
     RestartBackoff reopen = new RestartBackoff(config.retryInitial(), config.retryMax());
-    Pump pump = new Pump(prefilter, new KernelEvents(kind, config.hostName(), HostNames.local()), next.events(),
+    Pump pump = new Pump(prefilter, new KernelEvents(kind, config.hostName(), LocalHostName.get()), next.events(),
         metrics, config.maxBatch(), new RestartBackoff(config.retryInitial(), config.retryMax()), settings.clock(),
         log);
     String lastReason = null;

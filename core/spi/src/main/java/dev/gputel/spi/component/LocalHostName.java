@@ -1,4 +1,4 @@
-package dev.gputel.cloudwatch;
+package dev.gputel.spi.component;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * This machine's hostname, the {@code host} dimension when the resource has no host.name: the
- * kernel's name (what {@code hostname} prints and the CloudWatch agent's Go {@code os.Hostname}
- * reads), without a DNS lookup where Linux offers it.
+ * This machine's name as the kernel knows it: what {@code hostname} prints and what the CloudWatch
+ * agent's Go {@code os.Hostname} reads. No DNS lookup where Linux offers the name, because one can
+ * hang at boot; elsewhere Java's, else {@code localhost}.
  */
-public final class LocalHostname {
-  private LocalHostname() {}
+public final class LocalHostName {
+  private LocalHostName() {}
 
   public static String get() {
     try {
