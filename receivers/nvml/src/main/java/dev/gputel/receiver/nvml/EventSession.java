@@ -47,56 +47,18 @@ final class EventSession implements AutoCloseable {
    * @throws NvmlUnavailableException when the library cannot be loaded, or NVML as a whole fails
    */
   static EventSession open(String library, Logger log) throws NvmlUnavailableException {
-    NvmlLibrary nvml;
-    try {
-      nvml = NvmlLibrary.load(library);
-    } catch (NvmlLoadException e) {
-      throw new NvmlUnavailableException(NvmlReturn.LIBRARY_NOT_FOUND, e.getMessage());
-    }
-    boolean initialised = false;
-    try {
-      check(nvml, NvmlFunction.INIT, nvml.call(NvmlFunction.INIT));
-      initialised = true;
-      MemorySegment out = nvml.arena().allocate(ADDRESS);
-      check(nvml, NvmlFunction.DEVICE_COUNT, nvml.call(NvmlFunction.DEVICE_COUNT, out));
-      int count = out.get(JAVA_INT, 0);
+    NvmlGpus.Opened<Gpu> opened = NvmlGpus.open(library, log, nvml -> {
       GpuIdentity identity = new GpuIdentity(nvml, nvml.arena());
-      List<Gpu> gpus = new ArrayList<>();
-      List<NvmlSession.MissingGpu> missing = new ArrayList<>();
-      for (int index = 0; index < count; index++) {
-        NvmlReturn code = NvmlReturn.of(nvml.call(NvmlFunction.HANDLE_BY_INDEX, index, out));
-        if (code == NvmlReturn.NO_PERMISSION) {
-          continue; // another container's GPU: not ours to watch
-        }
-        if (code != NvmlReturn.SUCCESS) {
-          missing.add(missing(nvml, index, NvmlFunction.HANDLE_BY_INDEX, code));
-          continue;
-        }
-        MemorySegment device = out.get(ADDRESS, 0);
-        try {
-          gpus.add(new Gpu(index, device, eventIdentity(identity.read(device, index, null))));
-        } catch (NvmlUnavailableException e) {
-          if (!onlyThisGpu(e.code())) {
-            throw e;
-          }
-          missing.add(new NvmlSession.MissingGpu(index, e.code(), e.getMessage()));
-        }
-      }
-      EventSession session = new EventSession(nvml, List.copyOf(gpus), missing);
-      try {
-        session.register(log);
-      } catch (NvmlUnavailableException | RuntimeException e) {
-        session.freeSet();
-        throw e;
-      }
-      return session;
+      return (index, device) -> new Gpu(index, device, eventIdentity(identity.read(device, index, null)));
+    });
+    EventSession session = new EventSession(opened.nvml(), opened.gpus(), opened.missing());
+    try {
+      session.register(log);
     } catch (NvmlUnavailableException | RuntimeException e) {
-      if (initialised) {
-        nvml.call(NvmlFunction.SHUTDOWN);
-      }
-      nvml.close();
+      session.close();
       throw e;
     }
+    return session;
   }
 
   /**
@@ -172,7 +134,7 @@ final class EventSession implements AutoCloseable {
   private void register(Logger log) throws NvmlUnavailableException {
     watched.clear();
     unsupported.clear();
-    check(nvml, NvmlFunction.EVENT_SET_CREATE, nvml.call(NvmlFunction.EVENT_SET_CREATE, out));
+    NvmlGpus.check(nvml, NvmlFunction.EVENT_SET_CREATE, nvml.call(NvmlFunction.EVENT_SET_CREATE, out));
     set = out.get(ADDRESS, 0);
     for (Gpu gpu : gpus) {
       NvmlReturn code = NvmlReturn.of(nvml.call(NvmlFunction.SUPPORTED_EVENT_TYPES, gpu.device(), out));
@@ -207,12 +169,10 @@ final class EventSession implements AutoCloseable {
 
   /** A GPU that failed: left out until NVML is initialised again, unless NVML itself failed. */
   private void failed(Gpu gpu, NvmlFunction function, NvmlReturn code) throws NvmlUnavailableException {
-    if (code.kind() == NvmlReturn.Kind.LIFECYCLE && !onlyThisGpu(code)) {
-      throw new NvmlUnavailableException(code,
-          nvml.symbol(function) + " failed: " + nvml.describe(code.code()) + " (" + code + ")");
+    if (code.kind() == NvmlReturn.Kind.LIFECYCLE && !NvmlGpus.onlyThisGpu(code)) {
+      NvmlGpus.check(nvml, function, code.code());
     }
-    missing.add(new NvmlSession.MissingGpu(gpu.index(), code, nvml.symbol(function) + ": "
-        + nvml.describe(code.code()) + " (" + code + ")"));
+    missing.add(NvmlGpus.missing(nvml, gpu.index(), function, code));
   }
 
   private void freeSet() {
@@ -222,14 +182,7 @@ final class EventSession implements AutoCloseable {
     }
   }
 
-  private static NvmlSession.MissingGpu missing(NvmlLibrary nvml, int index, NvmlFunction function, NvmlReturn code) {
-    return new NvmlSession.MissingGpu(index, code, nvml.symbol(function) + ": " + nvml.describe(code.code()) + " (" + code + ")");
-  }
 
-  /** GPU_IS_LOST and GPU_NOT_FOUND concern one GPU; the other lifecycle errors all of NVML. */
-  private static boolean onlyThisGpu(NvmlReturn code) {
-    return code == NvmlReturn.GPU_IS_LOST || code == NvmlReturn.GPU_NOT_FOUND;
-  }
 
   private static Attributes eventIdentity(Attributes all) {
     Attributes.Builder identity = Attributes.builder();
@@ -238,13 +191,5 @@ final class EventSession implements AutoCloseable {
       identity.put(field.attribute(), all.get(field.attribute()));
     }
     return identity.build();
-  }
-
-  private static void check(NvmlLibrary nvml, NvmlFunction function, int result) throws NvmlUnavailableException {
-    if (result != 0) {
-      NvmlReturn code = NvmlReturn.of(result);
-      throw new NvmlUnavailableException(code,
-          nvml.symbol(function) + " failed: " + nvml.describe(result) + " (" + code + ")");
-    }
   }
 }
