@@ -29,6 +29,17 @@ public final class Rollups {
     this.rollups = rollups;
   }
 
+  /** Returns the pattern of {@link #forPattern}: bit i is set when dimension i has a value. */
+  public static long pattern(String[] values) {
+    long mask = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        mask |= 1L << i;
+      }
+    }
+    return mask;
+  }
+
   /** @param present bit i is set when dimension i has a value */
   public Sets forPattern(long present) {
     return byPattern.computeIfAbsent(present, this::compute);

@@ -1,5 +1,6 @@
 package dev.gputel.exporter.cloudwatchemf;
 
+import dev.gputel.cloudwatch.CloudWatchLimits;
 import dev.gputel.cloudwatch.DimensionSpec;
 import dev.gputel.cloudwatch.PublishedMetric;
 import dev.gputel.cloudwatch.Rollups;
@@ -24,9 +25,6 @@ final class EmfEncoder {
   /** EMF: at most 100 MetricDefinitions per directive. */
   static final int MAX_METRICS = 100;
   /** EMF: a dimension value is at most 1024 characters. */
-  static final int MAX_DIMENSION_VALUE = 1024;
-  /** PutMetricData accepts values within +/-2^360. */
-  private static final double MAX_VALUE = 0x1p360;
 
   private final EmfConfig config;
   private final Rollups rollups;
@@ -81,7 +79,7 @@ final class EmfEncoder {
         drops.add(Drops.Reason.NOT_FINITE, 1);
         continue;
       }
-      if (Math.abs(value) > MAX_VALUE) {
+      if (!CloudWatchLimits.inRange(value)) {
         drops.add(Drops.Reason.OUT_OF_RANGE, 1);
         continue;
       }
@@ -98,7 +96,7 @@ final class EmfEncoder {
       }
       long timestamp = point.timestamp().toEpochMilli();
       MetricGroup group = groups.computeIfAbsent(new MetricGroup.Key(timestamp, Arrays.asList(dimensions)),
-          key -> new MetricGroup(timestamp, dimensions, present(dimensions)));
+          key -> new MetricGroup(timestamp, dimensions, Rollups.pattern(dimensions)));
       if (!group.add(metric, value)) {
         drops.add(Drops.Reason.TOO_MANY_VALUES, 1);
       }
@@ -112,22 +110,13 @@ final class EmfEncoder {
     String[] values = new String[specs.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = specs.get(i).value(point, resource, localHostname);
-      if (values[i] != null && values[i].length() > MAX_DIMENSION_VALUE) {
+      if (values[i] != null && values[i].length() > CloudWatchLimits.MAX_DIMENSION_VALUE) {
         return null;
       }
     }
     return values;
   }
 
-  private static long present(String[] values) {
-    long mask = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
-        mask |= 1L << i;
-      }
-    }
-    return mask;
-  }
 
   /** Writes one document, halving the metrics until each document fits the size limit. */
   private void emit(DocumentWriter writer, MetricGroup group, Rollups.Sets sets, List<MetricGroup.Values> metrics,

@@ -1,5 +1,6 @@
 package dev.gputel.exporter.cloudwatch;
 
+import dev.gputel.cloudwatch.CloudWatchLimits;
 import dev.gputel.cloudwatch.DimensionSpec;
 import dev.gputel.cloudwatch.MetricIdentity;
 import dev.gputel.cloudwatch.PublishedMetric;
@@ -30,9 +31,6 @@ final class DatumBuilder {
   /** PutMetricData: at most 150 values in a datum's Values array. */
   static final int MAX_VALUES = 150;
   /** PutMetricData: a dimension value is 1 to 1024 characters. */
-  static final int MAX_DIMENSION_VALUE = 1024;
-  /** PutMetricData accepts values within +/-2^360. */
-  static final double MAX_VALUE = 0x1p360;
   /** PutMetricData rejects data older than two weeks; a minute's margin for the trip. */
   static final Duration MAX_AGE = Duration.ofDays(14).minusMinutes(1);
   /** ... and data more than two hours ahead of its clock. */
@@ -75,7 +73,7 @@ final class DatumBuilder {
         drops.add(Drops.Reason.NOT_FINITE, 1);
         continue;
       }
-      if (Math.abs(value) > MAX_VALUE) {
+      if (!CloudWatchLimits.inRange(value)) {
         drops.add(Drops.Reason.OUT_OF_RANGE, 1);
         continue;
       }
@@ -90,7 +88,7 @@ final class DatumBuilder {
         continue;
       }
       PublishedMetric metric = names.of(point.name(), point.unit());
-      long present = present(values);
+      long present = Rollups.pattern(values);
       int[][] sets = setsByPattern.computeIfAbsent(present, this::sets);
       boolean dropOriginal = identity.dropsOriginal(metric.name());
       // The agent's IsDropping: a metric published only through rollups, with none that apply, is not published.
@@ -138,7 +136,7 @@ final class DatumBuilder {
 
   /** PutMetricData: a dimension value is 1 to 1024 printable ASCII characters. */
   private static boolean publishable(String value) {
-    if (value.length() > MAX_DIMENSION_VALUE) {
+    if (value.length() > CloudWatchLimits.MAX_DIMENSION_VALUE) {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
@@ -150,15 +148,6 @@ final class DatumBuilder {
     return true;
   }
 
-  private static long present(String[] values) {
-    long mask = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null) {
-        mask |= 1L << i;
-      }
-    }
-    return mask;
-  }
 
   /** A datum's identity: metric, timestamp, dimension set and the values of its dimensions. */
   private static final class Key {
