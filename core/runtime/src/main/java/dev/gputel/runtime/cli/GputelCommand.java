@@ -16,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
       ValidateCommand.class,
       ComponentsCommand.class,
       PrintConfigCommand.class,
+      ConvertCommand.class,
       NvidiaSmiCommand.class,
       XidCommand.class
     })

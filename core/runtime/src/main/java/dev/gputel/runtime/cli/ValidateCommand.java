@@ -19,7 +19,7 @@ final class ValidateCommand implements Callable<Integer> {
     ComponentRegistry registry = plugins.load();
     try {
       var spec = config.validate(registry);
-      System.out.println(config.file + ": valid (" + spec.pipelines().size() + " pipeline(s), "
+      System.out.println(config.describe() + ": valid (" + spec.pipelines().size() + " pipeline(s), "
           + spec.components().size() + " component(s))");
       return 0;
     } catch (ConfigProblems e) {

@@ -24,16 +24,28 @@ public final class ConfigFiles {
 
   /** Parses and resolves {@code file}; throws {@link ConfigProblems} when it cannot be read. */
   public static Config load(Path file, Map<String, String> environment) {
+    return resolve(parse(file), environment);
+  }
+
+  /** Parses {@code file} without resolving it, so that it can be laid over another configuration. */
+  public static Config parse(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigProblems(
           List.of(new ConfigProblem(file.toString(), "", "no such configuration file")));
     }
     try {
-      Config parsed =
-          ConfigFactory.parseFile(
-              file.toFile(),
-              ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
-      return parsed.resolve(resolveOptions(environment));
+      return ConfigFactory.parseFile(
+          file.toFile(),
+          ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+    } catch (ConfigException e) {
+      throw new ConfigProblems(List.of(ConfigProblem.of(e, "")));
+    }
+  }
+
+  /** Resolves substitutions, taking those the configuration does not define from {@code environment}. */
+  public static Config resolve(Config config, Map<String, String> environment) {
+    try {
+      return config.resolve(resolveOptions(environment));
     } catch (ConfigException e) {
       throw new ConfigProblems(List.of(ConfigProblem.of(e, "")));
     }
