@@ -3,6 +3,7 @@ package dev.gputel.receiver.kernellog;
 import dev.gputel.spi.data.Attributes;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,12 +26,15 @@ final class FileSource implements LineSource {
   private final StateFile state;
   private final Duration pollInterval;
   private final Clock clock;
-  private final ZoneId zone = ZoneId.systemDefault();
+  private final ZoneId zone;
+  private final StrftimeFormat timestampFormat;
   private volatile boolean closed;
   private int turn;
   private List<String> committed = List.of();
 
-  private FileSource(StateFile state, Duration pollInterval, Clock clock) {
+  private FileSource(FileConfig config, StateFile state, Duration pollInterval, Clock clock) {
+    this.zone = config.zone();
+    this.timestampFormat = config.timestampFormat();
     this.state = state;
     this.pollInterval = pollInterval;
     this.clock = clock;
@@ -49,7 +53,7 @@ final class FileSource implements LineSource {
     if (config.paths().stream().noneMatch(Files::exists)) {
       throw new IOException("none of the files exists yet: " + config.paths());
     }
-    FileSource source = new FileSource(state, pollInterval, clock);
+    FileSource source = new FileSource(config, state, pollInterval, clock);
     boolean startAtEnd = firstAttempt && config.startAt() == StartAt.END;
     for (Path path : config.paths()) {
       FollowedFile file = new FollowedFile(path, saved.get(path), startAtEnd, metrics, log);
@@ -95,7 +99,9 @@ final class FileSource implements LineSource {
 
   private KernelLine toLine(Path path, FollowedFile.Line line) {
     Instant now = clock.instant();
-    Instant written = SyslogTime.parse(line.bytes(), now, zone);
+    Instant written = timestampFormat != null
+        ? timestampFormat.parse(new String(line.bytes(), StandardCharsets.ISO_8859_1), now, zone)
+        : SyslogTime.parse(line.bytes(), now, zone);
     return new KernelLine(line.bytes(), written != null ? written : now, null, -1, "file:" + line.identity(),
         line.offset(), null, -1, Attributes.of("log.file.path", path.toString()));
   }

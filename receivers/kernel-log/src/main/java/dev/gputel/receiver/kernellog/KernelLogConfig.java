@@ -40,9 +40,9 @@ record KernelLogConfig(
         JournaldConfig.from(config.getConfig("journald")),
         KmsgConfig.from(config.getConfig("kmsg")),
         FileConfig.from(config.getConfig("file")));
-    if (result.match.isEmpty() || result.match.stream().anyMatch(String::isEmpty)) {
+    if (result.match.stream().anyMatch(String::isEmpty)) {
       throw new ConfigException.BadValue(config.getValue("match").origin(), "match",
-          "needs at least one string, and no empty one (it would keep every line)");
+          "has an empty string; to keep every line, write match = []");
     }
     if (result.maxBatch < 1) {
       throw new ConfigException.BadValue(config.getValue("max-batch").origin(), "max-batch", "must be at least 1");

@@ -15,16 +15,17 @@ final class Prefilter {
   private final List<String> needles;
   private final byte[][] bytes;
 
+  /** @param needles the strings; none keeps every line */
   Prefilter(List<String> needles) {
-    if (needles.isEmpty()) {
-      throw new IllegalArgumentException("a prefilter needs at least one string");
-    }
     this.needles = List.copyOf(needles);
     this.bytes = needles.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
   }
 
   /** Whether {@code line[from, to)} contains one of the strings. */
   boolean keeps(byte[] line, int from, int to) {
+    if (bytes.length == 0) {
+      return true;
+    }
     for (byte[] needle : bytes) {
       if (indexOf(line, from, to, needle) >= 0) {
         return true;
@@ -37,8 +38,14 @@ final class Prefilter {
     return keeps(line, 0, line.length);
   }
 
-  /** The same test as a PCRE2 pattern, for {@code journalctl --grep}: the strings, escaped, or-ed. */
+  /**
+   * The same test as a PCRE2 pattern, for {@code journalctl --grep}: the strings, escaped, or-ed;
+   * null when every line is kept.
+   */
   String asRegex() {
+    if (needles.isEmpty()) {
+      return null;
+    }
     return needles.stream().map(Prefilter::quote).collect(Collectors.joining("|"));
   }
 

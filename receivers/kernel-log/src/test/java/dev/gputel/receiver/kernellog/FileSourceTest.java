@@ -57,6 +57,23 @@ class FileSourceTest {
   }
 
   @Test
+  void withNoMatchEveryLineIsKeptAndTheFormatGivesItsTime() throws Exception {
+    append(log(), "2026-05-31 23:00:01 gpu-check: all 8 GPUs healthy", "no time on this line");
+    try (RunningReceiver run = RunningReceiver.start(work.resolve("state"), """
+        source = file
+        match = []
+        file { paths = ["%s"], start-at = all, timestamp-format = "%%Y-%%m-%%d %%H:%%M:%%S", timezone = utc }
+        poll-interval = 20ms
+        """.formatted(log()), new ManualClock(NOW), List.of())) {
+      await().atMost(RunningReceiver.WAIT).until(() -> run.sink.events().size() == 2);
+      assertThat(run.sink.bodies()).containsExactly("2026-05-31 23:00:01 gpu-check: all 8 GPUs healthy",
+          "no time on this line");
+      assertThat(run.sink.events().get(0).timestamp()).isEqualTo(Instant.parse("2026-05-31T23:00:01Z"));
+      assertThat(run.sink.events().get(1).timestamp()).isEqualTo(NOW);
+    }
+  }
+
+  @Test
   void startAtEndSkipsWhatIsThereAndReadsWhatComes() throws Exception {
     append(log(), "kernel: NVRM: Xid (PCI:0000:01:00): 13, old");
     try (RunningReceiver run = start("end")) {

@@ -1,7 +1,6 @@
 package dev.gputel.receiver.kernellog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,8 +50,11 @@ class PrefilterTest {
   }
 
   @Test
-  void needsAString() {
-    assertThatThrownBy(() -> new Prefilter(List.of())).isInstanceOf(IllegalArgumentException.class);
+  void noStringKeepsEveryLineAndNeedsNoGrep() {
+    Prefilter all = new Prefilter(List.of());
+    assertThat(all.keeps(bytes("Jan 01 00:00:00 host app: anything at all"))).isTrue();
+    assertThat(all.keeps(bytes(""))).isTrue();
+    assertThat(all.asRegex()).isNull();
   }
 
   private static byte[] bytes(String line) {
