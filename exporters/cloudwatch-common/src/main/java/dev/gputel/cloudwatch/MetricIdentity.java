@@ -17,7 +17,7 @@ import java.util.TreeSet;
 /**
  * How a point becomes a CloudWatch metric, the part the cloudwatch-emf and cloudwatch exporters share:
  * namespace, dimensions (with append-dimensions), aggregation-dimensions rollups,
- * drop-original-metrics and the unit mode. Read from the keys of the same names, which both
+ * drop-original-metrics, metric-overrides and the unit mode. Read from the keys of the same names, which both
  * exporters' reference.conf define with the CloudWatch agent's meaning.
  */
 public record MetricIdentity(
@@ -25,7 +25,8 @@ public record MetricIdentity(
     List<DimensionSpec> dimensions,
     List<List<String>> rollups,
     Set<String> dropOriginal,
-    UnitMode units) {
+    UnitMode units,
+    Map<String, MetricOverride> overrides) {
 
   /** CloudWatch: at most 30 dimensions per metric (EMF DimensionSet and PutMetricData alike). */
   public static final int MAX_DIMENSIONS = 30;
@@ -40,8 +41,14 @@ public record MetricIdentity(
           + " and not start with AWS/ or ':'");
     }
     List<DimensionSpec> dimensions = dimensions(config);
-    return new MetricIdentity(namespace, dimensions, rollups(config, dimensions), dropOriginal(config),
-        ConfigChecks.option(config, "units", UnitMode.class));
+    Map<String, MetricOverride> overrides = MetricOverride.read(config);
+    return new MetricIdentity(namespace, dimensions, rollups(config, dimensions), dropOriginal(config, overrides),
+        ConfigChecks.option(config, "units", UnitMode.class), overrides);
+  }
+
+  /** The names and units points are published with. */
+  public PublishedMetric.Cache publishedNames() {
+    return new PublishedMetric.Cache(units, overrides);
   }
 
   /** Returns whether a metric goes out only through its rollups. */
@@ -115,10 +122,14 @@ public record MetricIdentity(
     return List.copyOf(unique);
   }
 
-  private static Set<String> dropOriginal(Config config) {
+  /** The published names of the metrics listed, a renamed one under its new name. */
+  private static Set<String> dropOriginal(Config config, Map<String, MetricOverride> overrides) {
     Set<String> names = new LinkedHashSet<>();
     for (String id : config.getStringList("drop-original-metrics")) {
-      names.add(id.equals(ALL) ? ALL : GpuMetric.byId(id).map(GpuMetric::cloudWatchName).orElse(id));
+      String pointName = GpuMetric.byId(id).map(GpuMetric::id).orElse(id);
+      MetricOverride override = overrides.get(pointName);
+      names.add(id.equals(ALL) ? ALL : override != null && override.rename().isPresent() ? override.rename().get()
+          : GpuMetric.byId(id).map(GpuMetric::cloudWatchName).orElse(id));
     }
     return Set.copyOf(names);
   }

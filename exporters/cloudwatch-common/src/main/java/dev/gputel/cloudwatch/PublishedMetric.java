@@ -6,17 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The name and unit a point is published under: {@code nvidia_smi_<id>} for catalog metrics, as the
- * CloudWatch agent names them, else the point's own name.
+ * CloudWatch agent names them, else the point's own name; metric-overrides replace either.
  */
 public record PublishedMetric(String name, String unit) {
 
   /** Resolves each (point name, unit) once; a host has a few dozen, and this runs per point. */
   public static final class Cache {
     private final UnitMode mode;
+    private final Map<String, MetricOverride> overrides;
     private final Map<String, Map<String, PublishedMetric>> byName = new ConcurrentHashMap<>();
 
-    public Cache(UnitMode mode) {
+    public Cache(UnitMode mode, Map<String, MetricOverride> overrides) {
       this.mode = mode;
+      this.overrides = Map.copyOf(overrides);
     }
 
     public PublishedMetric of(String pointName, String ucum) {
@@ -26,8 +28,11 @@ public record PublishedMetric(String name, String unit) {
 
     private PublishedMetric resolve(String pointName, String ucum) {
       GpuMetric metric = GpuMetric.byId(pointName).orElse(null);
-      return new PublishedMetric(metric != null ? metric.cloudWatchName() : pointName,
-          CloudWatchUnits.unit(mode, metric, ucum));
+      MetricOverride override = overrides.get(pointName);
+      String name = metric != null ? metric.cloudWatchName() : pointName;
+      String unit = CloudWatchUnits.unit(mode, metric, ucum);
+      return override == null ? new PublishedMetric(name, unit)
+          : new PublishedMetric(override.rename().orElse(name), override.unit().orElse(unit));
     }
   }
 }

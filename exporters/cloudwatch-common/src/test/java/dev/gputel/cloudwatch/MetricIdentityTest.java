@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class MetricIdentityTest {
   private static final String DEFAULTS = "namespace = CWAgent, dimensions = [host, index, name, arch],"
-      + " append-dimensions {}, aggregation-dimensions = [], drop-original-metrics = [], units = cloudwatch-agent";
+      + " append-dimensions {}, aggregation-dimensions = [], drop-original-metrics = [], units = cloudwatch-agent,"
+      + " metric-overrides {}";
 
   private static MetricIdentity read(String body) {
     return MetricIdentity.from(ConfigFactory.parseString(body).withFallback(ConfigFactory.parseString(DEFAULTS)));
@@ -50,6 +51,23 @@ class MetricIdentityTest {
     assertThat(identity.dropsOriginal("nvidia_smi_power_draw")).isTrue();
     assertThat(identity.dropsOriginal("nvidia_smi_memory_used")).isFalse();
     assertThat(read("drop-original-metrics = [\"*\"]").dropsOriginal("anything")).isTrue();
+  }
+
+  @Test
+  void overridesRenameAndSetTheUnitLikeTheAgentsMeasurementObjects() {
+    MetricIdentity identity = read("metric-overrides { nvidia_smi_memory_used { rename = GPUMemoryUsed, unit = Megabytes },"
+        + " temperature_gpu { unit = None } }, drop-original-metrics = [memory_used]");
+    PublishedMetric.Cache names = identity.publishedNames();
+
+    assertThat(names.of("memory_used", "MiBy")).isEqualTo(new PublishedMetric("GPUMemoryUsed", "Megabytes"));
+    assertThat(names.of("temperature_gpu", "Cel")).isEqualTo(new PublishedMetric("nvidia_smi_temperature_gpu", "None"));
+    assertThat(names.of("utilization_gpu", "%")).isEqualTo(new PublishedMetric("nvidia_smi_utilization_gpu", "None"));
+    // drop_original_metrics names a metric by its id; the renamed metric is the one dropped.
+    assertThat(identity.dropsOriginal("GPUMemoryUsed")).isTrue();
+    assertThatThrownBy(() -> read("metric-overrides { memory_used { unit = MiB } }"))
+        .hasMessageContaining("metric-overrides.memory_used.unit").hasMessageContaining("'MiB' is not a CloudWatch unit");
+    assertThatThrownBy(() -> read("metric-overrides { memory_used { name = x } }"))
+        .hasMessageContaining("metric-overrides.memory_used.name").hasMessageContaining("rename and unit");
   }
 
   @Test

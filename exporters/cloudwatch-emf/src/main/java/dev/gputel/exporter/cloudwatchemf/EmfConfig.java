@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import dev.gputel.cloudwatch.ConfigChecks;
 import dev.gputel.cloudwatch.DimensionSpec;
 import dev.gputel.cloudwatch.MetricIdentity;
+import dev.gputel.cloudwatch.MetricOverride;
 import dev.gputel.cloudwatch.UnitMode;
 import dev.gputel.spi.component.ConfigPaths;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ record EmfConfig(
     List<List<String>> rollups,
     Set<String> dropOriginal,
     UnitMode units,
+    Map<String, MetricOverride> overrides,
     boolean highResolution,
     int maxDocumentBytes,
     OutputKind output,
@@ -67,7 +70,7 @@ record EmfConfig(
     }
     OutputKind output = ConfigChecks.option(config, "output", OutputKind.class);
     return new EmfConfig(identity.namespace(), identity.dimensions(), identity.rollups(), identity.dropOriginal(),
-        identity.units(), interval.compareTo(Duration.ofSeconds(60)) < 0,
+        identity.units(), identity.overrides(), interval.compareTo(Duration.ofSeconds(60)) < 0,
         (int) Math.min(bytes, MAX_EVENT_BYTES - PUT_LOG_EVENTS_OVERHEAD), output,
         output == OutputKind.FILE ? file(config) : null, agent(config), logs(config),
         ConfigChecks.optionalString(config, "log-group-name"), ConfigChecks.optionalString(config, "log-stream-name"));

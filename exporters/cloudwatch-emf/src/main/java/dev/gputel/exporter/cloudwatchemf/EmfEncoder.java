@@ -43,7 +43,7 @@ final class EmfEncoder {
     List<String> names = config.dimensions().stream().map(DimensionSpec::name).toList();
     this.dimensionNames.addAll(names);
     this.rollups = new Rollups(names, config.rollups());
-    this.names = new PublishedMetric.Cache(config.units());
+    this.names = new PublishedMetric.Cache(config.units(), config.overrides());
   }
 
   /** Returns the documents for a batch, in the order of their first point; each without a newline. */

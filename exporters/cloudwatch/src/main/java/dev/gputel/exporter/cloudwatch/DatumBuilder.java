@@ -50,7 +50,7 @@ final class DatumBuilder {
     this.highResolution = highResolution;
     this.dimensionNames = identity.dimensionNames().toArray(String[]::new);
     this.rollups = new Rollups(identity.dimensionNames(), identity.rollups());
-    this.names = new PublishedMetric.Cache(identity.units());
+    this.names = identity.publishedNames();
     this.localHostname = localHostname;
     this.drops = drops;
     this.clock = clock;
