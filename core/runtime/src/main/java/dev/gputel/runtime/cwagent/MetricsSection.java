@@ -118,8 +118,9 @@ final class MetricsSection {
     for (String plugin : collected.keys()) {
       reasons.put(plugin, "gputel collects GPU metrics only; keep the CloudWatch agent for " + plugin + "; ignored");
     }
-    collected.warnUnsupported(Set.of("nvidia_gpu"), reasons);
-    return collected.section("nvidia_gpu");
+    // The agent's schema also names the plugin by its Telegraf name, nvidia_smi.
+    collected.warnUnsupported(Set.of("nvidia_gpu", "nvidia_smi"), reasons);
+    return collected.section("nvidia_gpu").or(() -> collected.section("nvidia_smi"));
   }
 
   private static List<Measurement> measurements(JsonSection nvidia) {

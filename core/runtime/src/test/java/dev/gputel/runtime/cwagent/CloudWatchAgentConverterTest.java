@@ -81,10 +81,10 @@ class CloudWatchAgentConverterTest {
   }
 
   @Test
-  void withoutGlobalDimensionsHostStaysAndThePluginIntervalWins() throws IOException {
+  void withoutGlobalDimensionsHostStaysAndThePluginIntervalWinsUnderEitherPluginName() throws IOException {
     Config gputel = convert("""
         {"agent": {"metrics_collection_interval": 30},
-         "metrics": {"metrics_collected": {"nvidia_gpu": {"measurement": ["power_draw"],
+         "metrics": {"metrics_collected": {"nvidia_smi": {"measurement": ["power_draw"],
            "metrics_collection_interval": 5}}}}
         """);
     assertThat(gputel.getStringList("exporters.cloudwatch.dimensions")).containsExactly("host", "index", "name", "arch");
