@@ -34,7 +34,9 @@ final class EmfListenAddress {
     out.raw("udp", tcp ? "null" : HoconWriter.quote(address.group(2)));
   }
 
+  /** Each document unchanged with the EMF header, to the group and stream it names itself. */
   static void writeExporterFormat(HoconWriter out) {
-    out.raw("format", "emf");
+    out.raw("format", "raw-emf");
+    out.raw("route-by-event", "true");
   }
 }

@@ -163,7 +163,10 @@ class CloudWatchAgentConverterTest {
     Config both = convert("{\"logs\": {\"metrics_collected\": {\"emf\": {}}}}");
     assertThat(both.getString("receivers.emf.tcp")).isEqualTo("0.0.0.0:25888");
     assertThat(both.getString("receivers.emf.udp")).isEqualTo("0.0.0.0:25888");
-    assertThat(both.getString("exporters.\"cloudwatch-logs/emf\".log-group-name")).isEqualTo("emf/logs/default");
+    Config exporter = both.getConfig("exporters.\"cloudwatch-logs/emf\"");
+    assertThat(exporter.getString("log-group-name")).isEqualTo("emf/logs/default");
+    assertThat(exporter.getString("format")).isEqualTo("raw-emf");
+    assertThat(exporter.getBoolean("route-by-event")).isTrue();
     assertThat(both.getStringList("pipelines.\"events/emf\".receivers")).containsExactly("emf");
 
     Config udp = convert("{\"logs\": {\"metrics_collected\": {\"emf\": {\"service_address\": \"udp://127.0.0.1:25888\"}}}}");
