@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example plugin (examples/loadavg-receiver) installed the way docs/plugins.md says: its jar
  * dropped into the unpacked tarball's own plugins/ folder, with no --plugins option. The agent
- * lists it, runs a pipeline from it, and skips a copy built for another SPI version.
+ * lists it, validates and runs a pipeline from it, and skips a copy built for another SPI version.
  */
 class ExamplePluginIT {
   private static final Duration STARTUP = Duration.ofSeconds(60);
@@ -56,16 +56,15 @@ class ExamplePluginIT {
   }
 
   @Test
-  void runsAPipelineFromThePlugin() throws Exception {
+  void validatesAndRunsAPipelineFromThePlugin() throws Exception {
     Path loadavg = Files.writeString(work.resolve("loadavg"), "1.25 0.75 0.50 7/321 9999\n");
     Path out = work.resolve("out.jsonl");
-    Path config = Files.writeString(work.resolve("loadavg.conf"), """
-        gputel {
-          receivers { loadavg { path = %s, interval = 100ms } }
-          exporters { debug { output = file, path = %s, format = json } }
-          pipelines { metrics { receivers = [loadavg], exporters = [debug] } }
-        }
-        """.formatted(ConfigUtil.quoteString(loadavg.toString()), ConfigUtil.quoteString(out.toString())));
+    Path config = loadavgConfig(loadavg, out);
+
+    AgentProcess.Result validate = distribution.run(work, "validate", "--config", config.toString());
+    assertThat(validate.exitCode()).as(validate.toString()).isZero();
+    assertThat(validate.stdout()).contains(config + ": valid");
+
     int adminPort = AgentProcess.freePort();
     Map<String, String> environment = new HashMap<>(Distribution.environment());
     environment.put("GPUTEL_ADMIN_PORT", String.valueOf(adminPort));
@@ -102,6 +101,24 @@ class ExamplePluginIT {
     assertThat(result.stdout().lines()).as(result.toString())
         .noneMatch(line -> line.startsWith("loadavg "))
         .anyMatch(line -> line.startsWith("debug "));
+
+    Path config = loadavgConfig(work.resolve("loadavg"), work.resolve("out.jsonl"));
+    AgentProcess.Result validate = distribution.run(work, "validate", "--config", config.toString());
+    assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(1);
+    assertThat(validate.stderr()).as(validate.toString()).contains(
+        config + ":2: gputel.receivers.loadavg: unknown receiver type 'loadavg'",
+        "note plugin loadavg-receiver: requires gputel SPI >=2.0.0 & <3.0.0");
+  }
+
+  /** A loadavg → debug pipeline reading {@code loadavg} every 100 ms into JSON lines in {@code out}. */
+  private Path loadavgConfig(Path loadavg, Path out) throws IOException {
+    return Files.writeString(work.resolve("loadavg.conf"), """
+        gputel {
+          receivers { loadavg { path = %s, interval = 100ms } }
+          exporters { debug { output = file, path = %s, format = json } }
+          pipelines { metrics { receivers = [loadavg], exporters = [debug] } }
+        }
+        """.formatted(ConfigUtil.quoteString(loadavg.toString()), ConfigUtil.quoteString(out.toString())));
   }
 
   /** Copies a plugin jar with another {@code Plugin-Requires}: the same classes, another SPI range. */
