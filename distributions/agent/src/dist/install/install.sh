@@ -108,10 +108,17 @@ case $os_id:$os_version in
       "the script knows their users, groups and Java packages only (--force to install anyway)" ;;
 esac
 
+# java_install runs with --install-java; java_hint is what an operator types instead.
 case $distro in
-  al2023) java_package=java-25-amazon-corretto-headless; java_install="dnf install -y $java_package" ;;
-  ubuntu) java_package=openjdk-25-jre-headless; java_install="apt-get update && apt-get install -y $java_package" ;;
-  *) java_package=; java_install= ;;
+  al2023)
+    java_package=java-25-amazon-corretto-headless
+    java_install="dnf install -y $java_package"
+    java_hint="sudo $java_install" ;;
+  ubuntu)
+    java_package=openjdk-25-jre-headless
+    java_install="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $java_package"
+    java_hint="sudo apt-get update && sudo apt-get install -y $java_package" ;;
+  *) java_package=; java_install=; java_hint= ;;
 esac
 
 # Login shell of the system user: each distro writes its own path into /etc/passwd (both are
@@ -217,8 +224,9 @@ fi
 self=$0
 case $self in */*) ;; *) self=$(command -v "$self") ;; esac
 source_dir=$(cd -P -- "$(dirname -- "$self")/.." && pwd)
-[ -f "$source_dir/VERSION" ] && [ -x "$source_dir/bin/gputel" ] ||
+if [ ! -f "$source_dir/VERSION" ] || [ ! -x "$source_dir/bin/gputel" ]; then
   fail "$source_dir is not an unpacked gputel distribution (no VERSION or bin/gputel)"
+fi
 version=$(cat "$source_dir/VERSION")
 case $version in '' | */* | *[!A-Za-z0-9._-]*) fail "$source_dir/VERSION holds no usable version: '$version'" ;; esac
 
@@ -231,7 +239,7 @@ if [ "$check_java" = yes ] && ! find_java; then
     find_java || fail "installed $java_package but still found no Java $required_java"
   elif [ -n "$java_install" ]; then
     fail "no Java $required_java runtime found (under /usr/lib/jvm or on PATH). Install it with:" \
-      "sudo $java_install   (or re-run with --install-java, or --java-home DIR)"
+      "$java_hint   (or re-run with --install-java, or --java-home DIR)"
   else
     fail "no Java $required_java runtime found (under /usr/lib/jvm or on PATH): install one, then re-run" \
       "(or pass --java-home DIR)"

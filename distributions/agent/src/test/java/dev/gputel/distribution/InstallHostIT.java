@@ -167,7 +167,7 @@ class InstallHostIT {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.stderr()).contains(switch (release) {
-      case UBUNTU_24_04 -> "sudo apt-get update && apt-get install -y openjdk-25-jre-headless";
+      case UBUNTU_24_04 -> "sudo apt-get update && sudo apt-get install -y openjdk-25-jre-headless";
       case AMAZON_LINUX_2023 -> "sudo dnf install -y java-25-amazon-corretto-headless";
       case DEBIAN_12 -> throw new IllegalArgumentException();
     }, "--install-java");
