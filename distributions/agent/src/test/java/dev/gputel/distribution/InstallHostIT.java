@@ -9,10 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@code install/install.sh --root DIR} from the unpacked tarball into a throwaway host root
  * ({@link HostRoot}): the real useradd, usermod and {@code systemctl --root enable} edit the root's
- * files. Creating users needs root, as on a real host; CI runs as root.
+ * files; and {@code install.sh} on a live system, in a {@link Chroot}. Creating users needs root,
+ * as on a real host; CI runs as root.
  */
 class InstallHostIT {
   private static final String HOME = "opt/gputel";
@@ -175,40 +175,62 @@ class InstallHostIT {
   }
 
   @Test
-  void installedAgentServesHealthzAsTheGputelUser() throws Exception {
-    HostRoot root = HostRoot.create(rootDir, Release.UBUNTU_24_04, true);
+  void installsOnALiveSystemAndTheUnitsCommandServesHealthzAsItsUser() throws Exception {
+    HostRoot root = HostRoot.create(rootDir, Release.UBUNTU_24_04, false);
+    copy(distribution.home(), root.path("tmp/gputel"));
     // The demo, included the way docs/install.md tells operators to try it.
-    Path config = work.resolve("demo-include.conf");
-    Files.writeString(config, "include file(\"" + root.path(HOME + "/config/demo.conf") + "\")\n");
-    assertThat(install(root, "--config", config.toString()).exitCode()).isZero();
-    assertThat(root.read("etc/gputel/gputel.conf")).isEqualTo(Files.readString(config));
-    List<String> user = root.passwd("gputel").orElseThrow();
-    Path data = root.path("var/lib/gputel");
-    int port = AgentProcess.freePort();
-    Map<String, String> environment = new HashMap<>(Distribution.environment());
-    environment.put("JAVA_HOME", root.path(Release.UBUNTU_24_04.javaHome().substring(1)).toString());
-    environment.put("GPUTEL_ADMIN_PORT", String.valueOf(port));
-    environment.put("GPUTEL_DATA_DIR", data.toString());
-    // As the unit runs it: the gputel user and group, the journal's group besides.
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + user.get(2), "--regid=" + user.get(3),
-        "--groups=" + root.groupEntry("systemd-journal").orElseThrow().get(2),
-        root.path(HOME + "/bin/gputel").toString(), "run", "--config", root.path("etc/gputel/gputel.conf").toString()));
-    Path agentWork = Files.createDirectories(work.resolve("agent"));
-    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setPosixFilePermissions(agentWork, PosixFilePermissions.fromString("rwxrwxrwx"));
+    root.write("tmp/demo.conf", "include file(\"/opt/gputel/config/demo.conf\")\n");
 
-    try (AgentProcess agent = AgentProcess.launch(command, agentWork, environment)) {
+    // install.sh with no --root, in a chroot: getent, useradd, systemctl enable as on a host.
+    AgentProcess.Result install = Chroot.launch(root, work, Distribution.environment(),
+        List.of("/tmp/gputel/install/install.sh", "--config", "/tmp/demo.conf")).finish(Distribution.COMMAND_TIMEOUT);
+
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+    assertThat(install.stdout()).contains("systemd is not running here, so it starts at the next boot");
+    assertThat(root.passwd("gputel").orElseThrow().get(6)).isEqualTo("/usr/sbin/nologin");
+    assertThat(root.members("systemd-journal")).containsExactly("gputel");
+    assertThat(root.path("etc/systemd/system/multi-user.target.wants/gputel.service")).isSymbolicLink();
+    assertThat(root.read("etc/gputel/gputel.conf")).isEqualTo(root.read("tmp/demo.conf"));
+
+    // Then what systemd would run: the unit's ExecStart, User=, Group=, SupplementaryGroups= and
+    // Environment= (the java.conf drop-in's included), read from the installed files.
+    List<String> unit = new ArrayList<>(root.read("etc/systemd/system/gputel.service").lines().toList());
+    unit.addAll(root.read("etc/systemd/system/gputel.service.d/java.conf").lines().toList());
+    int port = AgentProcess.freePort();
+    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + setting(unit, "User"),
+        "--regid=" + setting(unit, "Group"), "--groups=" + setting(unit, "SupplementaryGroups"),
+        "env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin", "GPUTEL_ADMIN_PORT=" + port));
+    unit.stream().filter(line -> line.startsWith("Environment=")).map(line -> line.substring("Environment=".length()))
+        .forEach(command::add);
+    command.addAll(List.of(setting(unit, "ExecStart").split(" ")));
+    int uid = Integer.parseInt(root.passwd("gputel").orElseThrow().get(2));
+
+    try (AgentProcess agent = Chroot.launch(root, work, Distribution.environment(), command)) {
       String health = agent.awaitHttp(port, "/healthz", Duration.ofSeconds(60),
           body -> body.contains("\"status\":\"ok\""));
       assertThat(health).contains("\"receiver/replay\"");
-      try (Stream<Path> written = Files.list(data)) {
+      try (Stream<Path> written = Files.list(root.path("var/lib/gputel"))) {
         assertThat(written.toList()).as("state the agent wrote into /var/lib/gputel").isNotEmpty()
-            .allSatisfy(p -> assertThat(root.uid(p)).isEqualTo(Integer.parseInt(user.get(2))));
+            .allSatisfy(p -> assertThat(root.uid(p)).as("owner of " + p).isEqualTo(uid));
       }
       agent.terminate();
       AgentProcess.Result result = agent.finish(Duration.ofSeconds(20));
       assertThat(result.exitCode()).as(result.toString()).isEqualTo(RunDemoIT.STOPPED_BY_SIGTERM);
     }
+  }
+
+  @AfterEach
+  void nothingStaysMounted() throws Exception {
+    List<String> leaked = Chroot.mountsUnder(rootDir);
+    for (String point : leaked) {
+      new ProcessBuilder("umount", "-l", point).inheritIO().start().waitFor();
+    }
+    assertThat(leaked).as("mounts of the chroot visible outside its namespace").isEmpty();
+  }
+
+  private static String setting(List<String> unit, String key) {
+    return unit.stream().filter(line -> line.startsWith(key + "=")).map(line -> line.substring(key.length() + 1))
+        .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("the unit has no " + key + "="));
   }
 
   private AgentProcess.Result install(HostRoot root, String... options) throws Exception {
@@ -227,10 +249,16 @@ class InstallHostIT {
   /** A copy of the unpacked distribution whose VERSION says {@code version}. */
   private Path release(String version) throws Exception {
     Path copy = work.resolve("gputel-" + version);
-    Process cp = new ProcessBuilder("cp", "-a", distribution.home().toString(), copy.toString()).inheritIO().start();
-    assertThat(cp.waitFor()).isZero();
+    copy(distribution.home(), copy);
     Files.writeString(copy.resolve("VERSION"), version + "\n");
     return copy;
+  }
+
+  /** cp -a: modes and links as they are. */
+  private static void copy(Path from, Path to) throws Exception {
+    Files.createDirectories(to.getParent());
+    Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+    assertThat(cp.waitFor()).isZero();
   }
 
   private static List<String> installedVersions(HostRoot root) throws Exception {
