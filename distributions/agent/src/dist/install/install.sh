@@ -291,21 +291,25 @@ mv -T "$r/opt/.gputel.link" "$r/opt/gputel"
 if [ -n "$previous" ] && [ "$previous" != "gputel-$version" ]; then
   say "upgraded $previous -> gputel-$version"
 fi
-# Keep the current and the previous version; older ones go.
-for dir in "$r"/opt/gputel-*; do
-  name=${dir##*/}
-  [ -f "$dir/bin/gputel" ] || continue
-  [ "$name" = "gputel-$version" ] || [ "$name" = "$previous" ] || rm -rf "$dir"
-done
+# On a version change, keep the new and the previous version; older ones go. Re-installing the
+# same version keeps them all, so the rollback target survives a re-run.
+if [ -n "$previous" ] && [ "$previous" != "gputel-$version" ]; then
+  for dir in "$r"/opt/gputel-*; do
+    name=${dir##*/}
+    [ -f "$dir/bin/gputel" ] || continue
+    [ "$name" = "gputel-$version" ] || [ "$name" = "$previous" ] || rm -rf "$dir"
+  done
+fi
 
 # Configuration and state. Both survive upgrades and a plain uninstall: the script writes the
 # configuration only when there is none.
 mkdir -p "$r/etc/gputel"
+config_written=yes
 if [ -e "$r/etc/gputel/gputel.conf" ]; then
+  config_written=no
   say "keeping the configuration in /etc/gputel/gputel.conf"
 elif [ -n "$config_source" ]; then
   cp "$config_source" "$r/etc/gputel/gputel.conf"
-  chmod 0644 "$r/etc/gputel/gputel.conf"
   say "installed $config_source as /etc/gputel/gputel.conf"
 else
   cat >"$r/etc/gputel/gputel.conf" <<'CONF'
@@ -322,6 +326,11 @@ CONF
 fi
 uid=$(user_id 1)
 gid=$(user_id 2)
+if [ "$config_written" = yes ] && [ -n "$gid" ]; then
+  # It may hold credentials (exporter headers): readable by root and the agent's group only.
+  chown "0:$gid" "$r/etc/gputel/gputel.conf"
+  chmod 0640 "$r/etc/gputel/gputel.conf"
+fi
 if [ -n "$uid" ]; then
   # systemd's StateDirectory= and LogsDirectory= create these at start; creating them now lets a
   # baked image or a --root carry them with the right owner, and keeps a state from before.

@@ -66,6 +66,9 @@ class InstallHostIT {
         .as("the Java 25, not the decoy Java 21 that sorts first")
         .contains("Environment=JAVA_HOME=" + release.javaHome() + "\n");
     assertThat(root.read("etc/gputel/gputel.conf")).contains("include file(\"/opt/gputel/config/gpu-host.conf\")");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.path("etc/gputel/gputel.conf"))))
+        .as("it may hold credentials").isEqualTo("rw-r-----");
+    assertThat(Files.getAttribute(root.path("etc/gputel/gputel.conf"), "unix:gid")).isEqualTo(Integer.parseInt(user.get(3)));
 
     int uid = Integer.parseInt(user.get(2));
     for (String dir : List.of("var/lib/gputel", "var/log/gputel")) {
@@ -105,6 +108,9 @@ class InstallHostIT {
     assertThat(root.read("var/lib/gputel/spool/batch-1")).isEqualTo("queued before the upgrade");
     assertThat(root.read("etc/passwd")).isEqualTo(user);
     assertThat(root.path("opt/gputel-" + Distribution.VERSION + "/bin/gputel")).as("kept for a rollback").exists();
+
+    assertThat(installFrom(release("0.1.1-synthetic"), root).exitCode()).as("a re-run").isZero();
+    assertThat(root.path("opt/gputel-" + Distribution.VERSION)).as("a re-run keeps the rollback target").exists();
 
     assertThat(installFrom(release("0.1.2-synthetic"), root).exitCode()).isZero();
 
@@ -249,6 +255,9 @@ class InstallHostIT {
   /** A copy of the unpacked distribution whose VERSION says {@code version}. */
   private Path release(String version) throws Exception {
     Path copy = work.resolve("gputel-" + version);
+    if (Files.exists(copy)) {
+      return copy;
+    }
     copy(distribution.home(), copy);
     Files.writeString(copy.resolve("VERSION"), version + "\n");
     return copy;
