@@ -76,6 +76,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+if [ "$purge" = yes ] && [ "$action" != uninstall ]; then fail "--purge goes with --uninstall"; fi
 [ "$(id -u)" -eq 0 ] || fail "run me as root (sudo $0 ...): I create a user and write to /opt, /etc and /var"
 [ -d "$root" ] || fail "--root '$root' is not a directory"
 root=$(cd -P -- "$root" && pwd)
@@ -95,7 +96,7 @@ if [ "$offline" = no ] && [ -d /run/systemd/system ]; then systemd_running=yes; 
 os_field() {
   sed -n "s/^$1=//p" "$r/etc/os-release" 2>/dev/null | sed -n '1s/^["'\'']\(.*\)["'\'']$/\1/;1p'
 }
-[ -r "$r/etc/os-release" ] || [ "$force" = yes ] || fail "$r/etc/os-release is missing: cannot tell the distribution (--force to go on)"
+[ -r "$r/etc/os-release" ] || [ "$force" = yes ] || [ "$action" = uninstall ] || fail "$r/etc/os-release is missing: cannot tell the distribution (--force to go on)"
 os_id=$(os_field ID)
 os_version=$(os_field VERSION_ID)
 os_name=$(os_field PRETTY_NAME)
@@ -104,7 +105,7 @@ case $os_id:$os_version in
   ubuntu:*) distro=ubuntu ;;
   *)
     distro=other
-    [ "$force" = yes ] || fail "this is '${os_name:-$os_id $os_version}', not Amazon Linux 2023 or Ubuntu:" \
+    [ "$force" = yes ] || [ "$action" = uninstall ] || fail "this is '${os_name:-$os_id $os_version}', not Amazon Linux 2023 or Ubuntu:" \
       "the script knows their users, groups and Java packages only (--force to install anyway)" ;;
 esac
 

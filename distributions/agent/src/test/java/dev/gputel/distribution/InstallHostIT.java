@@ -161,6 +161,11 @@ class InstallHostIT {
 
     assertThat(forced.exitCode()).as(forced.toString()).isZero();
     assertThat(root.passwd("gputel").orElseThrow().get(6)).isEqualTo("/usr/sbin/nologin");
+
+    AgentProcess.Result uninstall = install(root, "--uninstall");
+
+    assertThat(uninstall.exitCode()).as("removing needs no --force: " + uninstall).isZero();
+    assertThat(root.path(HOME)).doesNotExist();
   }
 
   @ParameterizedTest
