@@ -42,6 +42,15 @@ final class Distribution {
     return home.resolve("bin/gputel");
   }
 
+  Path installer() {
+    return home.resolve("install/install.sh");
+  }
+
+  /** Runs {@code install/install.sh} with {@code arguments} and waits for it to exit. */
+  AgentProcess.Result install(Path workDirectory, String... arguments) throws Exception {
+    return start(installer(), workDirectory, environment(), arguments).finish(COMMAND_TIMEOUT);
+  }
+
   /** Long enough for a JVM start on a loaded 2-core build machine, short enough to fail a hang. */
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
