@@ -2,6 +2,7 @@ package dev.gputel.receiver.emf;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 
@@ -46,6 +47,7 @@ record EmfConfig(
   }
 
   private static ConfigException bad(Config config, String key, String message) {
-    return new ConfigException.BadValue(config.getValue(key).origin(), key, message);
+    ConfigValue value = config.root().get(key); // Present even when null; getValue would throw then.
+    return new ConfigException.BadValue(value == null ? config.origin() : value.origin(), key, message);
   }
 }

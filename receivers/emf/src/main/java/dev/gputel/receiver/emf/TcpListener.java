@@ -84,8 +84,9 @@ final class TcpListener {
     long last = lastRefusalWarning.get();
     if (last == Long.MIN_VALUE || now - last > Drops.WARN_INTERVAL.toNanos()) {
       lastRefusalWarning.set(now);
-      intake.log().warn("closed an EMF connection from {}: {} connections are open already (max-connections)",
-          socket.getRemoteSocketAddress(), maxConnections);
+      InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+      intake.log().warn("closed an EMF connection from {}:{}: {} connections are open already (max-connections)",
+          peer.getAddress().getHostAddress(), peer.getPort(), maxConnections);
     }
     closeQuietly(socket);
   }
