@@ -56,7 +56,7 @@ final class PendingDocuments {
   /** Counts a line longer than max-document-size as dropped. */
   void tooLarge(long length, int limit) {
     drops.drop(transport, EmfDocument.Problem.TOO_LARGE, 1, peer,
-        "a line of " + (length > limit ? "more than " + limit : length) + " bytes (max-document-size " + limit + ")");
+        "a line of " + length + " bytes (max-document-size " + limit + ")");
   }
 
   /** Counts the documents of a batch the pipeline refused as dropped. */
