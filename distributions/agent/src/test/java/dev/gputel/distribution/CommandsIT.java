@@ -134,7 +134,7 @@ class CommandsIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"demo.conf", "gpu-host.conf", "examples/emf-stdout.conf",
-      "examples/prometheus.conf"})
+      "examples/prometheus.conf", "examples/emf-listener.conf"})
   void validateAcceptsTheShippedConfigurations(String file) throws Exception {
     AgentProcess.Result result = distribution.run(distribution.home(),
         "validate", "--config", "config/" + file);

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  */
 final class PutLogEventsSink implements EmfSink {
   /** Tells CloudWatch Logs to extract metrics from the events. */
-  static final Map<String, String> EMF_HEADER = Map.of("x-amzn-logs-format", "json/emf");
+  static final Map<String, String> EMF_HEADER = PutLogEventsSender.EMF_HEADERS;
 
   private static final JsonFactory JSON = new JsonFactory();
 

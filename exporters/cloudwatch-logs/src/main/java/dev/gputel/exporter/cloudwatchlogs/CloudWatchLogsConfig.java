@@ -17,6 +17,7 @@ record CloudWatchLogsConfig(
     String logGroupName,
     String logStreamName,
     Format format,
+    boolean routeByEvent,
     Optional<Integer> retentionDays,
     Optional<String> region,
     Optional<URI> endpoint,
@@ -24,7 +25,12 @@ record CloudWatchLogsConfig(
     Duration requestTimeout,
     int sdkMaxAttempts) {
 
-  enum Format { JSON, RAW }
+  enum Format {
+    JSON,
+    RAW,
+    /** The body unchanged, sent with the {@code x-amzn-logs-format: json/emf} header. */
+    RAW_EMF
+  }
 
   /** PutRetentionPolicy's accepted values. */
   static final Set<Integer> RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -48,7 +54,8 @@ record CloudWatchLogsConfig(
     Format format = switch (config.getString("format").toLowerCase(Locale.ROOT)) {
       case "json" -> Format.JSON;
       case "raw" -> Format.RAW;
-      default -> throw bad(config, "format", "'" + config.getString("format") + "' is not one of json, raw");
+      case "raw-emf" -> Format.RAW_EMF;
+      default -> throw bad(config, "format", "'" + config.getString("format") + "' is not one of json, raw, raw-emf");
     };
     Optional<Integer> retention = Optional.empty();
     if (!config.getIsNull("retention-days")) {
@@ -83,7 +90,8 @@ record CloudWatchLogsConfig(
     if (attempts < 1 || attempts > 10) {
       throw bad(config, "sdk-max-attempts", attempts + " is outside 1..10");
     }
-    return new CloudWatchLogsConfig(group, stream, format, retention, region, endpoint, file, timeout, attempts);
+    boolean routeByEvent = config.getBoolean("route-by-event");
+    return new CloudWatchLogsConfig(group, stream, format, routeByEvent, retention, region, endpoint, file, timeout, attempts);
   }
 
   private static ConfigException bad(Config config, String key, String message) {

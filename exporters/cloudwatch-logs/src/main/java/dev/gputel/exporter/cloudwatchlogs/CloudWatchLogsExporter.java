@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ final class CloudWatchLogsExporter implements Exporter {
   private final Function<CloudWatchLogsConfig, CloudWatchLogsClient> clients;
   private final Logger log;
   private final EventFormat format;
+  private final EventRoutes routes;
   private final PutLogEventsBatcher batcher;
   private final RecentIds delivered = new RecentIds(REMEMBERED_IDS);
   private final RecentIds written = new RecentIds(REMEMBERED_IDS);
@@ -41,6 +43,7 @@ final class CloudWatchLogsExporter implements Exporter {
   private final Counter tooNew;
   private final Counter expired;
   private final Counter empty;
+  private final Counter invalidName;
   private final Counter truncated;
   private final Counter requests;
   private final Counter streamsCreated;
@@ -57,15 +60,17 @@ final class CloudWatchLogsExporter implements Exporter {
     this.clients = clients;
     this.log = settings.logger();
     this.format = new EventFormat(config.format());
+    this.routes = new EventRoutes(config.routeByEvent());
     this.batcher = new PutLogEventsBatcher(config.retentionDays()
         .map(Duration::ofDays).orElse(PutLogEventsLimits.MAX_AGE));
     var telemetry = settings.telemetry();
     this.sent = telemetry.counter("cloudwatch_logs_events_sent", "Log events CloudWatch Logs stored");
-    String rejectedHelp = "Log events not stored (too old, expired, too new, empty): dropped before sending or rejected by the service";
+    String rejectedHelp = "Log events not stored (too old, expired, too new, empty, invalid_name): dropped before sending or rejected by the service";
     this.tooOld = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "too_old"));
     this.expired = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "expired"));
     this.tooNew = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "too_new"));
     this.empty = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "empty"));
+    this.invalidName = telemetry.counter("cloudwatch_logs_events_rejected", rejectedHelp, Map.of("reason", "invalid_name"));
     this.truncated = telemetry.counter("cloudwatch_logs_events_truncated",
         "Log events cut to fit the service's 1 MB event limit");
     this.requests = telemetry.counter("cloudwatch_logs_put_requests", "PutLogEvents calls that succeeded");
@@ -86,7 +91,9 @@ final class CloudWatchLogsExporter implements Exporter {
       throw new IllegalStateException("cannot create the CloudWatch Logs client (set region, or "
           + "AWS_REGION, or run where instance metadata names one): " + e.getMessage(), e);
     }
-    sender = new PutLogEventsSender(client, Map.of(), config.retentionDays(), log);
+    sender = new PutLogEventsSender(client,
+        config.format() == CloudWatchLogsConfig.Format.RAW_EMF ? PutLogEventsSender.EMF_HEADERS : Map.of(),
+        config.retentionDays(), log);
     Supplier<String> hostname = LocalHost::hostname;
     Supplier<String> ip = LocalHost::address;
     String region = client.serviceClientConfiguration().region().id();
@@ -107,18 +114,34 @@ final class CloudWatchLogsExporter implements Exporter {
     }
     Instant now = settings.clock().instant();
     Resource resource = batch.resource();
+    EventRoutes.Route configured = new EventRoutes.Route(group.resolve(resource, now), stream.resolve(resource, now));
     List<LogEvent> events = new ArrayList<>(batch.size());
+    Map<EventRoutes.Route, List<LogEvent>> byRoute = new LinkedHashMap<>();
+    List<LogEvent> unroutable = new ArrayList<>();
     for (Event event : batch.events()) {
-      if (!delivered.contains(event.id())) {
-        events.add(new LogEvent(event.timestamp().toEpochMilli(), format.message(event, resource), event.id()));
+      if (delivered.contains(event.id())) {
+        continue;
       }
+      LogEvent logEvent = new LogEvent(event.timestamp().toEpochMilli(), format.message(event, resource), event.id());
+      EventRoutes.Route route = routes.route(event, configured);
+      if (route == null) {
+        unroutable.add(logEvent);
+        continue;
+      }
+      events.add(logEvent);
+      byRoute.computeIfAbsent(route, r -> new ArrayList<>()).add(logEvent);
     }
+    dropped(unroutable, invalidName, "naming a log group or stream CloudWatch Logs does not accept");
     writeFile(events);
-    if (events.isEmpty()) {
-      return;
+    for (Map.Entry<EventRoutes.Route, List<LogEvent>> entry : byRoute.entrySet()) {
+      send(sender, entry.getKey(), entry.getValue(), now);
     }
-    String groupName = group.resolve(resource, now);
-    String streamName = stream.resolve(resource, now);
+    settings.telemetry().reportStatus(ComponentStatus.ok());
+  }
+
+  /** Sends one log group and stream's events, in as many calls as the limits need. */
+  private void send(PutLogEventsSender sender, EventRoutes.Route route, List<LogEvent> events, Instant now)
+      throws ExportException {
     PutLogEventsBatcher.Plan plan = batcher.plan(events, now);
     dropped(plan.tooOld(), tooOld, "older than the service accepts");
     dropped(plan.tooNew(), tooNew, "more than 2 hours ahead");
@@ -127,7 +150,7 @@ final class CloudWatchLogsExporter implements Exporter {
     for (PutLogEventsBatcher.Batch call : plan.batches()) {
       PutLogEventsSender.Result result;
       try {
-        result = sender.send(groupName, streamName, call);
+        result = sender.send(route.group(), route.stream(), call);
       } catch (ExportException e) {
         settings.telemetry().reportStatus(ComponentStatus.down(e.getMessage()));
         throw e;
@@ -148,7 +171,6 @@ final class CloudWatchLogsExporter implements Exporter {
         streamsCreated.increment();
       }
     }
-    settings.telemetry().reportStatus(ComponentStatus.ok());
   }
 
   private void dropped(List<LogEvent> events, Counter counter, String why) {

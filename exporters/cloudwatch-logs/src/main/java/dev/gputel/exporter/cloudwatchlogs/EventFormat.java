@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 
-/** Turns an event into a log event's message: a flat JSON object, or the raw kernel line. */
+/**
+ * Turns an event into a log event's message: a flat JSON object, or the body as read (the kernel
+ * line, or an EMF document for {@code raw-emf}).
+ */
 public final class EventFormat {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -32,7 +35,7 @@ public final class EventFormat {
 
   /** Returns the log event's message for {@code event} of a batch from {@code resource}. */
   public String message(Event event, Resource resource) {
-    return format == CloudWatchLogsConfig.Format.RAW ? raw(event) : json(event, resource);
+    return format == CloudWatchLogsConfig.Format.JSON ? json(event, resource) : raw(event);
   }
 
   /** The body without its line end: one line in the file, one event in the stream. */

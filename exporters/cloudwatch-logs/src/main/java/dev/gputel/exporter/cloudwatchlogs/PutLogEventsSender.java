@@ -17,10 +17,16 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 /**
  * Sends one planned batch with PutLogEvents, creating the stream (and group) when the service says
  * it is missing, and reports what the service rejected. Failures come out as the runtime's retryable
- * or permanent export exceptions. Reusable for EMF documents: pass
- * {@code Map.of("x-amzn-logs-format", "json/emf")} as extra headers.
+ * or permanent export exceptions. Reusable for EMF documents: pass {@link #EMF_HEADERS} as extra
+ * headers.
  */
 public final class PutLogEventsSender {
+  /**
+   * Tells CloudWatch Logs to extract metrics from the events (embedded metric format). The current
+   * documentation calls it optional; the CloudWatch agent and the collector still send it.
+   */
+  public static final Map<String, String> EMF_HEADERS = Map.of("x-amzn-logs-format", "json/emf");
+
   private final CloudWatchLogsClient client;
   private final Map<String, String> headers;
   private final LogStreams streams;

@@ -23,9 +23,17 @@ class CloudWatchLogsConfigTest {
     assertThat(config.logGroupName()).isEqualTo("/ec2/accelerated/accel-event-log");
     assertThat(config.logStreamName()).isEqualTo("{instance_id}");
     assertThat(config.format()).isEqualTo(CloudWatchLogsConfig.Format.JSON);
+    assertThat(config.routeByEvent()).isFalse();
     assertThat(config.sdkMaxAttempts()).isEqualTo(1);
     assertThat(defaults().getBoolean("spool.enabled")).isTrue();
     assertThat(defaults().getDuration("retry.max-elapsed")).isZero();
+  }
+
+  @Test
+  void emfForwardingIsRawEmfRoutedByEvent() {
+    CloudWatchLogsConfig config = parse("format = raw-emf, route-by-event = true, log-group-name = \"emf/logs/default\"");
+    assertThat(config.format()).isEqualTo(CloudWatchLogsConfig.Format.RAW_EMF);
+    assertThat(config.routeByEvent()).isTrue();
   }
 
   @Test
@@ -38,7 +46,7 @@ class CloudWatchLogsConfigTest {
 
   @Test
   void badValuesNameTheKey() {
-    assertThatThrownBy(() -> parse("format = xml")).hasMessageContaining("format").hasMessageContaining("json, raw");
+    assertThatThrownBy(() -> parse("format = xml")).hasMessageContaining("format").hasMessageContaining("json, raw, raw-emf");
     assertThatThrownBy(() -> parse("log-group-name = \"aws/x\"")).hasMessageContaining("log-group-name");
     assertThatThrownBy(() -> parse("log-group-name = \"bad group\"")).hasMessageContaining("log-group-name");
     assertThatThrownBy(() -> parse("log-stream-name = \"a:b\"")).hasMessageContaining("log-stream-name");

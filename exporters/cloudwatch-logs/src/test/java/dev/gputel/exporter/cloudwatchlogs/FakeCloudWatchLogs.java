@@ -78,6 +78,7 @@ public final class FakeCloudWatchLogs implements AutoCloseable {
   private Instant outageUntil = Instant.MIN;
   private int puts;
   private final Map<String, String> lastPutHeaders = new HashMap<>();
+  private final List<Map<String, String>> putHeaders = new ArrayList<>();
 
   public FakeCloudWatchLogs(Supplier<Instant> clock) throws IOException {
     this.clock = clock;
@@ -120,6 +121,12 @@ public final class FakeCloudWatchLogs implements AutoCloseable {
     return operations.getOrDefault(operation, 0);
   }
 
+  /** A header's value in every PutLogEvents request, in order; null where a request lacked it. */
+  public synchronized List<String> putHeaderValues(String name) {
+    String key = name.toLowerCase(java.util.Locale.ROOT);
+    return putHeaders.stream().map(headers -> headers.get(key)).toList();
+  }
+
   /** A header of the last PutLogEvents request. */
   public synchronized String lastHeader(String name) {
     return lastPutHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -149,6 +156,7 @@ public final class FakeCloudWatchLogs implements AutoCloseable {
           fault = faults.forRequest(++puts);
           lastPutHeaders.clear();
           exchange.getRequestHeaders().forEach((k, v) -> lastPutHeaders.put(k.toLowerCase(java.util.Locale.ROOT), v.getFirst()));
+          putHeaders.add(Map.copyOf(lastPutHeaders));
         }
       }
       if (fault == Fault.RESET_BEFORE) {
