@@ -157,6 +157,57 @@ class CloudWatchAgentConfigIT {
     }
   }
 
+  @Test
+  void theEmfListenerForwardsApplicationDocumentsToTheGroupTheyName() throws Exception {
+    List<String> headers = new CopyOnWriteArrayList<>();
+    List<JsonNode> puts = new CopyOnWriteArrayList<>();
+    HttpServer logs = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    logs.createContext("/", exchange -> {
+      JsonNode body = json.readTree(exchange.getRequestBody());
+      if ("Logs_20140328.PutLogEvents".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+        headers.add(String.valueOf(exchange.getRequestHeaders().getFirst("x-amzn-logs-format")));
+        puts.add(body);
+      }
+      answer(exchange);
+    });
+    logs.start();
+    int listenPort = AgentProcess.freePort();
+    Path agentJson = Files.writeString(work.resolve("agent.json"), """
+        {"agent": {"region": "us-east-1"},
+         "logs": {"endpoint_override": "http://127.0.0.1:%d", "log_stream_name": "emf-test",
+                  "metrics_collected": {"emf": {"service_address": "tcp:127.0.0.1:%d"}}}}
+        """.formatted(logs.getAddress().getPort(), listenPort));
+    Map<String, String> environment = new HashMap<>(Distribution.environment());
+    environment.put("GPUTEL_ADMIN_PORT", String.valueOf(AgentProcess.freePort()));
+    environment.put("GPUTEL_DATA_DIR", work.resolve("data").toString());
+    environment.put("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+    environment.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    // The EMF specification's example document, with a log group of its own and a time of now
+    // (CloudWatch Logs refuses events older than 14 days, so the exporter drops the example's 2019).
+    String document = "{\"_aws\":{\"Timestamp\":" + System.currentTimeMillis() + ",\"LogGroupName\":\"my-app\",\"CloudWatchMetrics\":"
+        + "[{\"Namespace\":\"lambda-function-metrics\",\"Dimensions\":[[\"functionVersion\"]],\"Metrics\":"
+        + "[{\"Name\":\"time\",\"Unit\":\"Milliseconds\"}]}]},\"functionVersion\":\"$LATEST\",\"time\":100}";
+    try (AgentProcess agent = Distribution.start(distribution.launcher(), work, environment, "run",
+        "--cloudwatch-agent-config", agentJson.toString())) {
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), listenPort)) {
+          socket.getOutputStream().write((document + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+      });
+      await().atMost(Duration.ofSeconds(60)).until(() -> !puts.isEmpty());
+      agent.terminate();
+      agent.finish(Duration.ofSeconds(30));
+      JsonNode put = puts.getFirst();
+      assertThat(put.get("logGroupName").asText()).isEqualTo("my-app");
+      assertThat(put.get("logStreamName").asText()).isEqualTo("emf-test");
+      assertThat(put.at("/logEvents/0/message").asText()).isEqualTo(document);
+      assertThat(headers.getFirst()).isEqualTo("json/emf");
+    } finally {
+      logs.stop(0);
+    }
+  }
+
   private List<JsonNode> documents(Path emf) throws IOException {
     if (!Files.exists(emf)) {
       return List.of();
