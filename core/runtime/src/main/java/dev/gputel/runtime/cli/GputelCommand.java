@@ -18,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
       PrintConfigCommand.class,
       ConvertCommand.class,
       NvidiaSmiCommand.class,
-      XidCommand.class
+      XidCommand.class,
+      HealthcheckCommand.class
     })
 final class GputelCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

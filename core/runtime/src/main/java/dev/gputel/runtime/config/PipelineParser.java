@@ -72,12 +72,20 @@ final class PipelineParser {
     if (value == null) {
       return ids;
     }
-    if (value.valueType() != ConfigValueType.LIST) {
-      problems.add(ConfigProblem.at(value.origin(), listPath, "expected a list, as in [replay]"));
+    List<ConfigValue> items;
+    if (value.valueType() == ConfigValueType.LIST) {
+      items = (ConfigList) value;
+    } else if (value.valueType() == ConfigValueType.STRING) {
+      // A comma-separated string, so that one environment variable can choose the components:
+      // exporters = ${?GPUTEL_METRICS_EXPORTERS} with GPUTEL_METRICS_EXPORTERS=prometheus,cloudwatch.
+      items = commaSeparated(value);
+    } else {
+      problems.add(ConfigProblem.at(value.origin(), listPath,
+          "expected a list, as in [replay], or a comma-separated string, as in \"replay,nvml\""));
       return ids;
     }
     Set<ComponentId> seen = new HashSet<>();
-    for (ConfigValue item : (ConfigList) value) {
+    for (ConfigValue item : items) {
       if (item.valueType() != ConfigValueType.STRING) {
         problems.add(ConfigProblem.at(item.origin(), listPath, "expected component names, found " + item.render()));
         continue;
@@ -111,6 +119,16 @@ final class PipelineParser {
       ids.add(id);
     }
     return ids;
+  }
+
+  private static List<ConfigValue> commaSeparated(ConfigValue value) {
+    List<ConfigValue> items = new ArrayList<>();
+    for (String name : ((String) value.unwrapped()).split(",")) {
+      if (!name.isBlank()) {
+        items.add(ConfigValueFactory.fromAnyRef(name.strip()).withOrigin(value.origin()));
+      }
+    }
+    return items;
   }
 
   /** Returns the signal a pipeline id names ({@code metrics}, {@code events/audit}), or null. */

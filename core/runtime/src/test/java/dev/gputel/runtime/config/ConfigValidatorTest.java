@@ -64,6 +64,34 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void anEnvironmentVariableChoosesAPipelinesComponentsAsACommaSeparatedString() throws Exception {
+    Path file = testdata("exporters-from-env.conf");
+
+    AgentSpec unset = components.validate(ConfigFiles.load(file, Map.of()));
+    AgentSpec set = components.validate(
+        ConfigFiles.load(file, Map.of("TEST_EXPORTERS", " recording/second, recording ,")));
+
+    assertThat(unset.pipelines().getFirst().exporters()).extracting(ComponentId::toString)
+        .containsExactly("recording");
+    assertThat(set.pipelines().getFirst().exporters()).extracting(ComponentId::toString)
+        .containsExactly("recording/second", "recording");
+  }
+
+  @Test
+  void aMisspeltNameInACommaSeparatedStringIsReportedWithTheVariable() throws Exception {
+    Path file = testdata("exporters-from-env.conf");
+
+    ConfigProblems problems = catchThrowableOfType(ConfigProblems.class, () -> components.validate(
+        ConfigFiles.load(file, Map.of("TEST_EXPORTERS", "recording,recordng"))));
+
+    assertThat(problems.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.path()).isEqualTo("gputel.pipelines.metrics.exporters");
+      assertThat(problem.toString()).contains("TEST_EXPORTERS")
+          .contains("names exporter 'recordng', which is not defined under gputel.exporters");
+    });
+  }
+
+  @Test
   void includesAreResolvedRelativeToTheIncludingFile() throws Exception {
     AgentSpec spec = components.validate(ConfigFiles.load(testdata("with-include.conf"), Map.of()));
 
