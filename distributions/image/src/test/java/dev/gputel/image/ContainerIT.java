@@ -2,10 +2,13 @@ package dev.gputel.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gputel.testing.AgentProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +71,12 @@ class ContainerIT {
                 .contains("model=\"NVIDIA H100 80GB HBM3\""));
         assertThat(ecs.taskRequests()).as("task metadata requests").isPositive();
 
+        // What ECS runs every 30 s (deploy/ecs/task-definition.json): no shell or curl in the image.
+        List<String> healthCheck = healthCheckCommand();
+        Runc.Exec check = Runc.exec(id, healthCheck);
+        assertThat(check.exitCode()).as("%s: %s", healthCheck, check.output()).isZero();
+        assertThat(check.output()).contains("\"status\"");
+
         long pid = Runc.pid(id);
         List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
         assertThat(field(status, "Uid:")).as("real, effective, saved and file-system uid")
@@ -87,6 +96,15 @@ class ContainerIT {
     } finally {
       Runc.delete(id);
     }
+  }
+
+  /** The task definition's healthCheck.command, without ECS's leading "CMD". */
+  private static List<String> healthCheckCommand() throws IOException {
+    var command = new ObjectMapper().readTree(EcsDeployFilesTest.TASK_DEFINITION.toFile()).at("/containerDefinitions/0/healthCheck/command");
+    List<String> words = new ArrayList<>();
+    command.forEach(word -> words.add(word.asText()));
+    assertThat(words.getFirst()).isEqualTo("CMD");
+    return words.subList(1, words.size());
   }
 
   private static List<String> gpuSeries(String exposition, String prefix) {

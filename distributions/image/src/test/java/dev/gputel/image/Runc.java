@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,18 @@ final class Runc {
   static long pid(String id) throws IOException, InterruptedException {
     JsonNode state = JSON.readTree(run(List.of("runc", "state", id)));
     return state.path("pid").asLong();
+  }
+
+  record Exec(int exitCode, String output) {}
+
+  /** Runs a command in the running container, as its user and with its environment (runc exec). */
+  static Exec exec(String id, List<String> command) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(List.of("runc", "exec", id));
+    all.addAll(command);
+    Process process = new ProcessBuilder(all).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", all).isTrue();
+    return new Exec(process.exitValue(), output);
   }
 
   static void kill(String id, String signal) throws IOException, InterruptedException {
