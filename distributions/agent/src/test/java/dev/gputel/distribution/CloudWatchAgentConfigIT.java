@@ -70,16 +70,7 @@ class CloudWatchAgentConfigIT {
   @Test
   void theBlogsConfigurationRunsAndPublishesTheAgentsNamesAndDimensions() throws Exception {
     List<JsonNode> logRequests = new CopyOnWriteArrayList<>();
-    HttpServer logs = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    logs.createContext("/", exchange -> {
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      JsonNode body = json.readTree(exchange.getRequestBody());
-      if ("Logs_20140328.PutLogEvents".equals(target)) {
-        logRequests.add(body);
-      }
-      answer(exchange);
-    });
-    logs.start();
+    HttpServer logs = cloudWatchLogs(logRequests, new CopyOnWriteArrayList<>());
     Path errors = Files.writeString(work.resolve("gpuerrors.log"),
         "Xid 79 reported on GPU 0000:10:1c.0 at 2022-06-15 10:00:00\n");
     Path emf = work.resolve("emf.jsonl");
@@ -161,16 +152,7 @@ class CloudWatchAgentConfigIT {
   void theEmfListenerForwardsApplicationDocumentsToTheGroupTheyName() throws Exception {
     List<String> headers = new CopyOnWriteArrayList<>();
     List<JsonNode> puts = new CopyOnWriteArrayList<>();
-    HttpServer logs = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    logs.createContext("/", exchange -> {
-      JsonNode body = json.readTree(exchange.getRequestBody());
-      if ("Logs_20140328.PutLogEvents".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
-        headers.add(String.valueOf(exchange.getRequestHeaders().getFirst("x-amzn-logs-format")));
-        puts.add(body);
-      }
-      answer(exchange);
-    });
-    logs.start();
+    HttpServer logs = cloudWatchLogs(puts, headers);
     int listenPort = AgentProcess.freePort();
     Path agentJson = Files.writeString(work.resolve("agent.json"), """
         {"agent": {"region": "us-east-1"},
@@ -206,6 +188,24 @@ class CloudWatchAgentConfigIT {
     } finally {
       logs.stop(0);
     }
+  }
+
+  /**
+   * A stand-in CloudWatch Logs (awsJson1.1, answering {} to every call) that keeps each PutLogEvents
+   * request and its x-amzn-logs-format header.
+   */
+  private HttpServer cloudWatchLogs(List<JsonNode> puts, List<String> formatHeaders) throws IOException {
+    HttpServer logs = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    logs.createContext("/", exchange -> {
+      JsonNode body = json.readTree(exchange.getRequestBody());
+      if ("Logs_20140328.PutLogEvents".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+        formatHeaders.add(String.valueOf(exchange.getRequestHeaders().getFirst("x-amzn-logs-format")));
+        puts.add(body);
+      }
+      answer(exchange);
+    });
+    logs.start();
+    return logs;
   }
 
   private List<JsonNode> documents(Path emf) throws IOException {
