@@ -1,6 +1,5 @@
 package dev.gputel.exporter.cloudwatchemf;
 
-import dev.gputel.cloudwatch.DimensionSpec;
 import dev.gputel.cloudwatch.Rollups;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -23,7 +22,7 @@ final class DocumentWriter {
 
   DocumentWriter(EmfConfig config) {
     this.config = config;
-    this.dimensionNames = config.dimensions().stream().map(DimensionSpec::name).toList();
+    this.dimensionNames = config.identity().dimensionNames();
   }
 
   /**
@@ -67,7 +66,7 @@ final class DocumentWriter {
   private void directive(JsonGenerator json, int[] own, List<int[]> rollups, List<MetricGroup.Values> metrics)
       throws IOException {
     json.writeStartObject();
-    json.writeStringField("Namespace", config.namespace());
+    json.writeStringField("Namespace", config.identity().namespace());
     json.writeArrayFieldStart("Dimensions");
     if (own != null) {
       dimensionSet(json, own);

@@ -4,10 +4,7 @@ import static dev.gputel.cloudwatch.ConfigChecks.bad;
 
 import com.typesafe.config.Config;
 import dev.gputel.cloudwatch.ConfigChecks;
-import dev.gputel.cloudwatch.DimensionSpec;
 import dev.gputel.cloudwatch.MetricIdentity;
-import dev.gputel.cloudwatch.MetricOverride;
-import dev.gputel.cloudwatch.UnitMode;
 import dev.gputel.spi.component.ConfigPaths;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,19 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The cloudwatch-emf exporter's settings; see its reference.conf for each key. */
 record EmfConfig(
-    String namespace,
-    List<DimensionSpec> dimensions,
-    List<List<String>> rollups,
-    Set<String> dropOriginal,
-    UnitMode units,
-    Map<String, MetricOverride> overrides,
+    MetricIdentity identity,
     boolean highResolution,
     int maxDocumentBytes,
     OutputKind output,
@@ -40,8 +30,6 @@ record EmfConfig(
   /** A CloudWatch Logs event, counting the 26 bytes PutLogEvents adds to each, is at most 1 MiB. */
   static final int MAX_EVENT_BYTES = 1_048_576;
   static final int PUT_LOG_EVENTS_OVERHEAD = 26;
-  /** Everything in drop-original-metrics. */
-  static final String ALL = MetricIdentity.ALL;
 
   record FileSettings(Path path, long maxBytes, int keep) {}
 
@@ -69,8 +57,7 @@ record EmfConfig(
       throw bad(config, "metrics-collection-interval", "must be positive");
     }
     OutputKind output = ConfigChecks.option(config, "output", OutputKind.class);
-    return new EmfConfig(identity.namespace(), identity.dimensions(), identity.rollups(), identity.dropOriginal(),
-        identity.units(), identity.overrides(), interval.compareTo(Duration.ofSeconds(60)) < 0,
+    return new EmfConfig(identity, interval.compareTo(Duration.ofSeconds(60)) < 0,
         (int) Math.min(bytes, MAX_EVENT_BYTES - PUT_LOG_EVENTS_OVERHEAD), output,
         output == OutputKind.FILE ? file(config) : null, agent(config), logs(config),
         ConfigChecks.optionalString(config, "log-group-name"), ConfigChecks.optionalString(config, "log-stream-name"));
@@ -144,10 +131,5 @@ record EmfConfig(
       throw bad(config, "cloudwatch-logs.sdk-max-attempts", attempts + " is outside 1..10");
     }
     return new LogsSettings(group, stream, region, endpoint, timeout, attempts);
-  }
-
-  /** Returns whether a metric goes out only through its rollups. */
-  boolean dropsOriginal(String cloudWatchName) {
-    return !dropOriginal.isEmpty() && (dropOriginal.contains(ALL) || dropOriginal.contains(cloudWatchName));
   }
 }

@@ -40,10 +40,10 @@ final class EmfEncoder {
     this.maxDocumentBytes = Math.min(maxDocumentBytes, config.maxDocumentBytes());
     this.localHostname = localHostname;
     this.drops = drops;
-    List<String> names = config.dimensions().stream().map(DimensionSpec::name).toList();
+    List<String> names = config.identity().dimensionNames();
     this.dimensionNames.addAll(names);
-    this.rollups = new Rollups(names, config.rollups());
-    this.names = new PublishedMetric.Cache(config.units(), config.overrides());
+    this.rollups = new Rollups(names, config.identity().rollups());
+    this.names = config.identity().publishedNames();
   }
 
   /** Returns the documents for a batch, in the order of their first point; each without a newline. */
@@ -56,7 +56,7 @@ final class EmfEncoder {
       List<MetricGroup.Values> publishable = new ArrayList<>();
       for (MetricGroup.Values values : group.metrics()) {
         // Like the agent: a metric published only through rollups, with none that apply, is not published.
-        if (!config.dropsOriginal(values.metric.name()) || !sets.rollups().isEmpty()) {
+        if (!config.identity().dropsOriginal(values.metric.name()) || !sets.rollups().isEmpty()) {
           publishable.add(values);
         }
       }
@@ -106,7 +106,7 @@ final class EmfEncoder {
 
   /** Returns each dimension's value (null where unknown), or null when one is too long to publish. */
   private String[] dimensions(Attributes point, Attributes resource) {
-    List<DimensionSpec> specs = config.dimensions();
+    List<DimensionSpec> specs = config.identity().dimensions();
     String[] values = new String[specs.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = specs.get(i).value(point, resource, localHostname);
@@ -124,7 +124,7 @@ final class EmfEncoder {
     List<MetricGroup.Values> keep = new ArrayList<>(metrics.size());
     List<MetricGroup.Values> rollupOnly = new ArrayList<>();
     for (MetricGroup.Values values : metrics) {
-      (config.dropsOriginal(values.metric.name()) ? rollupOnly : keep).add(values);
+      (config.identity().dropsOriginal(values.metric.name()) ? rollupOnly : keep).add(values);
     }
     byte[] document = writer.write(group, sets, keep, rollupOnly);
     if (document.length <= maxDocumentBytes) {

@@ -15,9 +15,9 @@ class EmfConfigTest {
   void theDefaultsAreTheCloudWatchAgentsNamespaceDimensionsAndUnitsOnStandardOutput() {
     EmfConfig config = Emf.settings("");
 
-    assertThat(config.namespace()).isEqualTo("CWAgent");
-    assertThat(config.dimensions()).extracting(DimensionSpec::name).containsExactly("host", "index", "name", "arch");
-    assertThat(config.units()).isEqualTo(UnitMode.CLOUDWATCH_AGENT);
+    assertThat(config.identity().namespace()).isEqualTo("CWAgent");
+    assertThat(config.identity().dimensions()).extracting(DimensionSpec::name).containsExactly("host", "index", "name", "arch");
+    assertThat(config.identity().units()).isEqualTo(UnitMode.CLOUDWATCH_AGENT);
     assertThat(config.output()).isEqualTo(OutputKind.STDOUT);
     assertThat(config.highResolution()).isFalse();
     assertThat(config.maxDocumentBytes()).isEqualTo(1_048_576 - 26);
@@ -30,7 +30,7 @@ class EmfConfigTest {
     EmfConfig config = Emf.settings("append-dimensions { InstanceId = \"${aws:InstanceId}\" },"
         + " aggregation-dimensions = [[name, index], [index, name, name], [InstanceId], []]");
 
-    assertThat(config.rollups()).containsExactly(List.of("index", "name"), List.of("InstanceId"), List.of());
+    assertThat(config.identity().rollups()).containsExactly(List.of("index", "name"), List.of("InstanceId"), List.of());
   }
 
   @Test
