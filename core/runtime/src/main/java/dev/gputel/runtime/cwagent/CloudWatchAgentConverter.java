@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
-import dev.gputel.gpu.GpuMetric;
 import dev.gputel.runtime.config.ConfigProblem;
 import dev.gputel.runtime.config.ConfigProblems;
 import java.nio.file.Files;
@@ -108,6 +107,15 @@ public final class CloudWatchAgentConverter {
     final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
     final List<String> notes = new ArrayList<>();
 
+    /** Adds the resource-detection processor, which every converted pipeline runs. */
+    void useResourceDetection() {
+      processors.putIfAbsent("resource-detection", (id, out) -> {
+        out.open(id);
+        out.comment("Instance (IMDSv2) and ECS task attributes, for the ${aws:...} dimensions and {instance_id}.");
+        out.close();
+      });
+    }
+
     String render(String source, List<String> warnings) {
       HoconWriter out = new HoconWriter();
       out.comment("Converted by `gputel convert` from the CloudWatch agent configuration " + source + ".");
@@ -150,8 +158,4 @@ public final class CloudWatchAgentConverter {
   }
 
   record Pipeline(List<String> receivers, List<String> processors, List<String> exporters) {}
-
-  static List<String> ids(List<GpuMetric> metrics) {
-    return metrics.stream().map(GpuMetric::id).toList();
-  }
 }

@@ -100,7 +100,7 @@ final class LogsSection {
       out.close();
       out.close();
     });
-    plan.processors.putIfAbsent("resource-detection", (id, out) -> out.open(id).close());
+    plan.useResourceDetection();
     plan.exporters.put(exporter, (id, out) -> {
       out.open(id);
       out.string("log-group-name", entry.string("log_group_name").orElse(defaultGroup(path.get())));
@@ -129,7 +129,7 @@ final class LogsSection {
       EmfListenAddress.write(address, out);
       out.close();
     });
-    plan.processors.putIfAbsent("resource-detection", (id, out) -> out.open(id).close());
+    plan.useResourceDetection();
     plan.exporters.put("cloudwatch-logs/emf", (id, out) -> {
       out.open(id);
       out.comment("Documents go to the group and stream their _aws.LogGroupName and _aws.LogStreamName name,"

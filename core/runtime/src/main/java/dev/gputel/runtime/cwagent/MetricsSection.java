@@ -80,11 +80,7 @@ final class MetricsSection {
       out.raw("interval", interval + "s");
       out.close();
     });
-    plan.processors.put("resource-detection", (id, out) -> {
-      out.open(id);
-      out.comment("Instance (IMDSv2) and ECS task attributes, for the ${aws:...} dimensions and {instance_id}.");
-      out.close();
-    });
+    plan.useResourceDetection();
     plan.processors.put("workload-profile", (id, out) -> {
       out.open(id);
       out.comment("nvidia_gpu.measurement: only these are read and sent");
@@ -99,7 +95,8 @@ final class MetricsSection {
       out.open("append-dimensions");
       appended.forEach((name, value) -> out.string(HoconWriter.key(name), value));
       out.close();
-      out.raw("aggregation-dimensions", rollups.stream().map(HoconWriter::list).toList().toString());
+      out.raw("aggregation-dimensions", rollups.stream().map(HoconWriter::list)
+          .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
       if (!dropOriginal.isEmpty()) {
         out.strings("drop-original-metrics", dropOriginal);
       }
